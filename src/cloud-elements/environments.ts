@@ -1,0 +1,74 @@
+import { usageError } from '../errors.js';
+import type { Env } from '../io.js';
+import { isLoopbackHost } from '../url-safety.js';
+
+/** Cloud Elements API hosts by environment name. */
+export const ENVIRONMENTS = {
+  us: 'https://api.cloud-elements.com',
+  eu: 'https://api.cloud-elements.co.uk',
+  staging: 'https://staging.cloud-elements.com',
+  'sap-us2': 'https://api.openconnectors.us2.ext.hana.ondemand.com',
+  'sap-eu10': 'https://api.openconnectors.eu10.ext.hana.ondemand.com',
+} as const;
+
+export type EnvironmentName = keyof typeof ENVIRONMENTS;
+export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
+export const DEFAULT_ENVIRONMENT: EnvironmentName = 'us';
+
+export interface ApiTarget {
+  /** The environment's name, or "custom" when a base URL was given. */
+  environment: EnvironmentName | 'custom';
+  /** The API host without a trailing slash, e.g. `https://api.cloud-elements.com`. */
+  host: string;
+}
+
+export function isEnvironmentName(value: string): value is EnvironmentName {
+  return Object.hasOwn(ENVIRONMENTS, value);
+}
+
+export function checkEnvironmentName(value: string, source = '--environment'): EnvironmentName {
+  if (isEnvironmentName(value)) return value;
+  throw usageError(`${source}: unknown environment ${JSON.stringify(value)}`, `Use one of: ${ENVIRONMENT_NAMES.join(', ')}; or --base-url for another host.`);
+}
+
+/**
+ * Checks a base URL: absolute http(s), and plain http only for this machine, since platform secrets
+ * travel with every request. Returns it without a trailing slash.
+ */
+export function checkBaseUrl(value: string, source = '--base-url'): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw usageError(`${source}: ${JSON.stringify(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw usageError(`${source}: only https:// URLs are accepted (got ${url.protocol})`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw usageError(`${source}: plain http:// is accepted only for localhost; secrets would travel in clear`, 'Use https://.');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw usageError(`${source}: give only the scheme, host and path of the API host`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The API host: `--base-url` > `CLOUD_ELEMENTS_BASE_URL` > `--environment` > `CLOUD_ELEMENTS_ENVIRONMENT` > config > `us`. */
+export function resolveApiTarget(
+  flags: { environment?: string | undefined; baseUrl?: string | undefined },
+  env: Env,
+  config: { environment?: string | undefined; baseUrl?: string | undefined } = {},
+): ApiTarget {
+  if (flags.baseUrl !== undefined) return { environment: 'custom', host: checkBaseUrl(flags.baseUrl) };
+  if (flags.environment !== undefined) return named(checkEnvironmentName(flags.environment));
+  if (env.CLOUD_ELEMENTS_BASE_URL) return { environment: 'custom', host: checkBaseUrl(env.CLOUD_ELEMENTS_BASE_URL, 'CLOUD_ELEMENTS_BASE_URL') };
+  if (env.CLOUD_ELEMENTS_ENVIRONMENT) return named(checkEnvironmentName(env.CLOUD_ELEMENTS_ENVIRONMENT, 'CLOUD_ELEMENTS_ENVIRONMENT'));
+  if (config.baseUrl !== undefined) return { environment: 'custom', host: checkBaseUrl(config.baseUrl, 'config base-url') };
+  if (config.environment !== undefined) return named(checkEnvironmentName(config.environment, 'config environment'));
+  return named(DEFAULT_ENVIRONMENT);
+}
+
+function named(environment: EnvironmentName): ApiTarget {
+  return { environment, host: ENVIRONMENTS[environment] };
+}

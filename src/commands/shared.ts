@@ -1,0 +1,37 @@
+import { Option, type Command } from 'commander';
+import type { Context } from '../context.js';
+import { ENVIRONMENT_NAMES } from '../cloud-elements/environments.js';
+
+/** Where a command's `run` puts the exit code it decided on; `main` returns it. */
+export interface Outcome {
+  exitCode: number;
+}
+
+/** Registers one command on the program. `run` is injectable so tests can check argv → options. */
+export type Register<Options> = (
+  program: Command,
+  context: Context,
+  outcome: Outcome,
+  run?: (options: Options, context: Context) => Promise<number>,
+) => Command;
+
+/** The "Examples" and "Environment" blocks every command's help ends with. */
+export function helpFooter(examples: string[], environment: [string, string][]): string {
+  const width = Math.max(0, ...environment.map(([name]) => name.length));
+  let text = `\nExamples:\n${examples.map((line) => `  $ ${line}`).join('\n')}\n`;
+  if (environment.length > 0) {
+    text += `\nEnvironment:\n${environment.map(([name, meaning]) => `  ${name.padEnd(width)}  ${meaning}`).join('\n')}\n`;
+  }
+  return text;
+}
+
+export const ENVIRONMENT_HELP: [string, string][] = [
+  ['CLOUD_ELEMENTS_ENVIRONMENT', `Cloud Elements environment: ${ENVIRONMENT_NAMES.join(', ')} (default us)`],
+  ['CLOUD_ELEMENTS_BASE_URL', 'API host; overrides the environment (plain http only for localhost)'],
+];
+
+export function environmentOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--environment <name>', 'Cloud Elements environment').choices(ENVIRONMENT_NAMES))
+    .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
+}

@@ -1,0 +1,73 @@
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { write } from '../io.js';
+import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+
+export interface UrlsOptions {
+  file?: string | undefined;
+  storeId?: string | undefined;
+  environment?: string | undefined;
+  baseUrl?: string | undefined;
+  json: boolean;
+}
+
+/** The `urls --json` document. */
+export interface UrlsReport {
+  storeId: string;
+  environment: string;
+  legacyApiKeyUrl: string;
+  ionCannonUrl: string;
+}
+
+export async function runUrls(options: UrlsOptions, context: Context): Promise<number> {
+  const { resolveApiTarget } = await import('../cloud-elements/environments.js');
+  const { ionCannonUrl, legacyApiKeyUrl, STORE_ID_PATTERN } = await import('../instance/urls.js');
+  const { findStoreId } = await import('../instance/find-store-id.js');
+  const needConfig = options.baseUrl === undefined && options.environment === undefined && !context.env.CLOUD_ELEMENTS_BASE_URL && !context.env.CLOUD_ELEMENTS_ENVIRONMENT;
+  const found = await findStoreId(options, context);
+  const config = needConfig ? await configDefaults(context) : {};
+  const target = resolveApiTarget(options, context.env, config);
+  if (!STORE_ID_PATTERN.test(found.storeId)) throw usageError(`${found.source}: the store ID must be digits, such as 4870020`);
+  const report: UrlsReport = {
+    storeId: found.storeId,
+    environment: target.environment,
+    legacyApiKeyUrl: legacyApiKeyUrl(found.storeId),
+    ionCannonUrl: ionCannonUrl(target.host),
+  };
+  if (options.json) {
+    await write(context.io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const label = (text: string): string => (context.io.stderrIsTTY ? text : '');
+    await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${found.storeId}):\n`));
+    await write(context.io.stdout, `${report.legacyApiKeyUrl}\n`);
+    await write(context.io.stderr, label('ION Cannon URL (paste it into Ecwid\'s "ION Cannon endpoint URL" field):\n'));
+    await write(context.io.stdout, `${report.ionCannonUrl}\n`);
+  }
+  return 0;
+}
+
+async function configDefaults(context: Context): Promise<{ environment?: string; baseUrl?: string }> {
+  const { openConfigStore } = await import('../config/store.js');
+  const store = await openConfigStore(context.env);
+  return { environment: store.get('environment'), baseUrl: store.get('base-url') };
+}
+
+export const registerUrls: Register<UrlsOptions> = (program, context, outcome, run = runUrls) =>
+  environmentOptions(
+    program
+      .command('urls')
+      .description('Print the Legacy API Key URL of a store and the ION Cannon URL to paste into Ecwid')
+      .argument('[file]', 'an instance file to take the store ID from')
+      .option('--store-id <id>', 'the Ecwid store ID'),
+  )
+    .option('--json', 'print one JSON object', false)
+    .addHelpText(
+      'after',
+      helpFooter(
+        ['ecwid-instance urls --store-id 4870020', 'ecwid-instance urls instance.json --environment eu', 'ecwid-instance urls --store-id 4870020 --json'],
+        [['ECWID_STORE_ID', 'store ID, when no --store-id or file is given'], ...ENVIRONMENT_HELP, ['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store']],
+      ) + '\nThe store ID comes from --store-id, the named file, ECWID_STORE_ID, the config store, then ./instance.json.\n',
+    )
+    .action(async (file: string | undefined, flags: { storeId?: string; environment?: string; baseUrl?: string; json: boolean }) => {
+      outcome.exitCode = await run({ file, storeId: flags.storeId, environment: flags.environment, baseUrl: flags.baseUrl, json: flags.json }, context);
+    });

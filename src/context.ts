@@ -1,0 +1,29 @@
+import type { IO, Env } from './io.js';
+import type { Prompter } from './prompter.js';
+
+/** Everything a command may touch of the outside world. Only `main` builds the real one. */
+export interface Context {
+  io: IO;
+  env: Env;
+  cwd: string;
+  version: string;
+  fetch: typeof fetch;
+  /** Built on first use, so commands that never prompt never load inquirer. */
+  prompter: () => Promise<Prompter>;
+  /** Folder of the config store: `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. */
+  configDir?: string;
+}
+
+/**
+ * Prompts happen only when a person is there to answer: stdin and stdout are terminals, the command
+ * was not asked to run unattended (`--no-input`, `--json`) and `CI` is not set.
+ */
+export function canPrompt(context: Pick<Context, 'io' | 'env'>, flags: { input?: boolean; json?: boolean } = {}): boolean {
+  return (
+    context.io.stdinIsTTY &&
+    context.io.stdoutIsTTY &&
+    flags.input !== false &&
+    flags.json !== true &&
+    !context.env.CI
+  );
+}

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { fileError } from '../errors.js';
+import { checkBytes } from '../validation/check-instance.js';
+import type { FileResult } from '../validation/problem.js';
+import { readFileBytes, readStreamBytes } from '../validation/read-target.js';
+
+export interface InstanceFile {
+  /** The name shown in messages: the path as given, or `<stdin>`. */
+  name: string;
+  /** The parsed JSON, when it parsed. */
+  data: unknown;
+  /** Every `validate` problem of the file. */
+  result: FileResult;
+}
+
+/** Reads and checks an instance file (`-` for stdin). An unreadable path is a file-system error (exit 3). */
+export async function readInstanceFile(path: string, context: Pick<Context, 'io' | 'cwd'>): Promise<InstanceFile> {
+  const name = path === '-' ? '<stdin>' : path;
+  const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
+  if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
+  const result = checkBytes(name, outcome.bytes, false);
+  let data: unknown;
+  if (!result.problems.some((p) => p.rule === 'syntax')) {
+    data = JSON.parse(Buffer.from(outcome.bytes).toString('utf8').replace(/^\uFEFF/, ''));
+  }
+  return { name, data, result };
+}

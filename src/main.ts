@@ -1,0 +1,62 @@
+import { CommanderError } from 'commander';
+import type { Context } from './context.js';
+import { CliError, ExitCode } from './errors.js';
+import { processIO, write } from './io.js';
+import { buildProgram } from './program.js';
+import { VERSION } from './version.js';
+
+/** Runs one command line and returns its exit code. The only place that decides exit codes. */
+export async function main(argv: readonly string[], context: Context): Promise<number> {
+  const debug = argv.includes('--debug');
+  const outcome = { exitCode: ExitCode.ok as number };
+  try {
+    const program = buildProgram(context, outcome);
+    await program.parseAsync([...argv], { from: 'user' });
+    return outcome.exitCode;
+  } catch (error) {
+    return reportError(error, context, debug);
+  }
+}
+
+async function reportError(error: unknown, context: Context, debug: boolean): Promise<number> {
+  const { stderr, colorStderr } = context.io;
+  const red = (text: string): string => (colorStderr ? `\u001b[31m${text}\u001b[39m` : text);
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or the help / version text).
+    if (error.exitCode === 0 || error.code === 'commander.version') return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof CliError) {
+    if (error.exitCode === ExitCode.cancelled) {
+      await write(stderr, `${error.message}\n`);
+      return error.exitCode;
+    }
+    let text = `${red('error:')} ${error.message}\n`;
+    if (error.hint) text += `${error.hint}\n`;
+    if (debug && error.stack) text += `${error.stack}\n`;
+    await write(stderr, text);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  let text = `${red('error:')} unexpected failure: ${message}\n`;
+  text += debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details.\n';
+  await write(stderr, text);
+  return ExitCode.internal;
+}
+
+/** The real world: process streams, environment and working folder. Used by `bin/` only. */
+export function processContext(): Context {
+  const env = process.env;
+  return {
+    io: processIO(env),
+    env,
+    cwd: process.cwd(),
+    version: VERSION,
+    fetch: globalThis.fetch,
+    prompter: async () => (await import('./terminal-prompter.js')).terminalPrompter(),
+  };
+}
+
+export function runFromProcess(): Promise<number> {
+  return main(process.argv.slice(2), processContext());
+}

@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import type { Context } from './context.js';
+import { registerSchema } from './commands/schema.js';
+import type { Outcome } from './commands/shared.js';
+import { registerUrls } from './commands/urls.js';
+import { registerValidate } from './commands/validate.js';
+
+/**
+ * The commander program: global options and one registration per command. Registration only maps
+ * flags into options; each command's `run` (loaded on use) does the work.
+ */
+export function buildProgram(context: Context, outcome: Outcome): Command {
+  const { io } = context;
+  const program = new Command('ecwid-instance')
+    .description('Create, check and provision Ecwid element instances on Cloud Elements (SAP Open Connectors).')
+    .version(context.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--no-color', 'turn colour off (also NO_COLOR=1)')
+    .option('--debug', 'show stack traces of errors')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ecwid-instance init
+  $ ecwid-instance validate configs/ --format github
+  $ ecwid-instance urls --store-id 4870020
+  $ ecwid-instance provision instance.json --if-absent
+
+Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud Elements rejected the
+request, 5 Cloud Elements or the network failed, 130 cancelled.`,
+    );
+  program.hook('preAction', (_program, command) => {
+    if (command.optsWithGlobals().color === false) {
+      io.colorStdout = false;
+      io.colorStderr = false;
+    }
+  });
+  registerValidate(program, context, outcome);
+  registerUrls(program, context, outcome);
+  registerSchema(program, context, outcome);
+  return program;
+}

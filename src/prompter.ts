@@ -1,0 +1,25 @@
+/** The few prompt kinds the wizards use; tests pass a fake, the terminal gets inquirer. */
+export interface Prompter {
+  input(question: InputQuestion): Promise<string>;
+  password(question: PasswordQuestion): Promise<string>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+}
+
+/** Returns `true` when the answer is acceptable, or the reason it is not. */
+export type Validate = (value: string) => true | string;
+
+export interface InputQuestion {
+  message: string;
+  default?: string;
+  validate?: Validate;
+}
+
+export interface PasswordQuestion {
+  message: string;
+  validate?: Validate;
+}
+
+export interface ConfirmQuestion {
+  message: string;
+  default?: boolean;
+}

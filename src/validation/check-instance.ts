@@ -1,0 +1,82 @@
+import validateSchema from './generated/schema-validator.js';
+import { lineLocator, scanJson } from './json-scan.js';
+import type { FileResult, Finding, Problem } from './problem.js';
+import { ruleFindings } from './rules.js';
+import { schemaFindings } from './schema-problems.js';
+import { locateSyntaxError } from './syntax-error.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
+ * A value that is still a docs placeholder is reported once, as a placeholder, not again by the schema.
+ */
+export function checkData(data: unknown): Finding[] {
+  const rules = ruleFindings(data);
+  const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
+  const schema = validateSchema(data) ? [] : schemaFindings(validateSchema.errors ?? []);
+  return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
+}
+
+/** Checks one file's bytes. Never throws for bad input: every outcome is a result. */
+export function checkBytes(file: string, bytes: Uint8Array, strict: boolean): FileResult {
+  let text: string;
+  try {
+    text = utf8.decode(bytes); // also drops a leading BOM
+  } catch {
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
+    return result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict);
+  }
+  return checkText(file, text, strict);
+}
+
+export function checkText(file: string, text: string, strict: boolean): FileResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const { line, column, message } = locateSyntaxError(text, error);
+    return result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict);
+  }
+  const scan = scanJson(text, false);
+  const findings: Finding[] = scan.duplicates.map(({ pointer }) => ({
+    pointer,
+    at: pointer,
+    target: 'key',
+    severity: 'error',
+    rule: 'duplicate-key',
+    message: `duplicate key ${JSON.stringify(lastSegment(pointer))}: JSON readers keep only the last one, so an earlier value is silently lost`,
+  }));
+  findings.push(...checkData(data));
+  if (findings.length === 0) return { file, valid: true, problems: [] };
+  return result(file, place(file, text, findings, scan.duplicates), strict);
+}
+
+function lastSegment(pointer: string): string {
+  const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Gives each finding its line and column: only files with problems pay for this second pass. */
+function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
+  const { keys, values } = scanJson(text, true);
+  const locate = lineLocator(text);
+  const duplicateOffsets = new Map(duplicates.map((d) => [d.pointer, d.offset]));
+  const problems = findings.map((finding): Problem => {
+    const offset =
+      finding.rule === 'duplicate-key'
+        ? duplicateOffsets.get(finding.pointer)
+        : finding.target === 'key'
+          ? keys.get(finding.at)
+          : (values.get(finding.at) ?? keys.get(finding.at));
+    const { line, column } = locate(offset ?? 0);
+    return { file, line, column, pointer: finding.pointer, severity: finding.severity, rule: finding.rule, message: finding.message };
+  });
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+function result(file: string, problems: Problem[], strict: boolean): FileResult {
+  const valid = !problems.some((p) => p.severity === 'error' || strict);
+  return { file, valid, problems };
+}

@@ -1,0 +1,115 @@
+/**
+ * A single pass over text that `JSON.parse` has already accepted. It finds duplicate keys (which
+ * `JSON.parse` silently merges) and, on request, where each key and value starts, by JSON Pointer.
+ * It is far cheaper than building a syntax tree, so every file can afford it.
+ */
+export interface ScanResult {
+  /** Second and later occurrences of a key in one object. */
+  duplicates: { pointer: string; offset: number }[];
+  /** Offsets of keys and values by pointer; the last occurrence wins, as in `JSON.parse`. */
+  keys: Map<string, number>;
+  values: Map<string, number>;
+}
+
+interface Frame {
+  keys: Set<string> | undefined; // undefined for arrays
+  segment: string;
+  index: number;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+export function escapePointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function scanJson(text: string, record: boolean): ScanResult {
+  const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
+  const frames: Frame[] = [];
+  let expectKey = false;
+  const pointer = (): string => {
+    let out = '';
+    for (const frame of frames) out += `/${escapePointerSegment(frame.keys ? frame.segment : String(frame.index))}`;
+    return out;
+  };
+  const atValue = (offset: number): void => {
+    if (record) result.values.set(pointer(), offset);
+  };
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      atValue(i);
+      const isObject = c === 0x7b;
+      frames.push({ keys: isObject ? new Set() : undefined, segment: '', index: 0 });
+      expectKey = isObject;
+      i++;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      frames.pop();
+      expectKey = false;
+      i++;
+    } else if (c === 0x2c /* , */) {
+      const top = frames[frames.length - 1];
+      if (top?.keys) expectKey = true;
+      else if (top) top.index++;
+      i++;
+    } else if (c === QUOTE) {
+      const end = stringEnd(text, i);
+      const top = frames[frames.length - 1];
+      if (expectKey && top?.keys) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        top.segment = key;
+        if (top.keys.has(key)) result.duplicates.push({ pointer: pointer(), offset: i });
+        else top.keys.add(key);
+        if (record) result.keys.set(pointer(), i);
+        expectKey = false;
+      } else {
+        atValue(i);
+      }
+      i = end + 1;
+    } else if (c === 0x3a /* : */ || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      i++;
+    } else {
+      // A number, true, false or null: runs until a delimiter.
+      atValue(i);
+      i++;
+      while (i < length) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+        i++;
+      }
+    }
+  }
+  return result;
+}
+
+/** Index of the quote that closes the string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let j = text.indexOf('"', start + 1);
+  while (j !== -1) {
+    let slashes = 0;
+    for (let k = j - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++;
+    if (slashes % 2 === 0) return j;
+    j = text.indexOf('"', j + 1);
+  }
+  return text.length;
+}
+
+/** Turns offsets into 1-based line and column numbers (columns count UTF-16 units). */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
+}

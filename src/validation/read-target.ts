@@ -1,0 +1,56 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { describeFsError } from '../errors.js';
+
+/** Instance files are small; anything larger than this is refused rather than read into memory. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+/**
+ * Reads one file whole. Synchronous on purpose: for many small files it is the fastest way Node has,
+ * and it holds one descriptor at a time, so no count of files can run out of them.
+ */
+export function readFileBytes(path: string): ReadOutcome {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) return { ok: false, reason: 'is a directory' };
+    if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (info.size > MAX_FILE_BYTES) return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return { ok: true, bytes: bytes.subarray(0, filled) };
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a stream to its end, refusing more than the size limit. */
+export async function readStreamBytes(stream: Readable): Promise<ReadOutcome> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buffer.length;
+      if (size > MAX_FILE_BYTES) return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+  return { ok: true, bytes: Buffer.concat(chunks) };
+}

@@ -1,0 +1,23 @@
+import type { Reporter } from './reporter.js';
+
+const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands: one `::error` or `::warning` annotation per problem. */
+export function githubReporter(): Reporter {
+  return {
+    file(result) {
+      let out = '';
+      for (const problem of result.problems) {
+        const properties = [`file=${escapeProperty(problem.file)}`];
+        if (problem.line !== undefined) properties.push(`line=${problem.line}`, `col=${problem.column}`);
+        properties.push(`title=${escapeProperty(problem.rule)}`);
+        out += `::${problem.severity} ${properties.join(',')}::${escapeData(problem.message)}\n`;
+      }
+      return out;
+    },
+    end() {
+      return '';
+    },
+  };
+}

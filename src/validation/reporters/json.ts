@@ -1,0 +1,24 @@
+import type { FileResult, Summary } from '../problem.js';
+import type { Reporter } from './reporter.js';
+
+/** The `--format json` document. */
+export interface JsonReport {
+  valid: boolean;
+  summary: Summary;
+  files: FileResult[];
+}
+
+/** One JSON document; each file is serialized as it arrives so that only compact text is held. */
+export function jsonReporter(): Reporter {
+  const files: string[] = [];
+  return {
+    file(result) {
+      files.push(JSON.stringify(result));
+      return '';
+    },
+    end(summary) {
+      const valid = summary.invalid === 0;
+      return `{"valid":${valid},"summary":${JSON.stringify(summary)},"files":[${files.join(',')}]}\n`;
+    },
+  };
+}

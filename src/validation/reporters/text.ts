@@ -1,0 +1,23 @@
+import type { Problem, Severity } from '../problem.js';
+import { summaryLine } from '../summary.js';
+import type { Reporter, ReporterOptions } from './reporter.js';
+
+/** `file:line:column: severity: message [rule]`, then a summary line. */
+export function textReporter({ quiet, color }: ReporterOptions): Reporter {
+  const paint = (code: number, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severity = (value: Severity): string => paint(value === 'error' ? 31 : 33, value);
+  return {
+    file(result) {
+      let out = '';
+      for (const problem of result.problems) out += `${where(problem)}: ${severity(problem.severity)}: ${problem.message} ${paint(2, `[${problem.rule}]`)}\n`;
+      return out;
+    },
+    end(summary) {
+      return quiet ? '' : `${summaryLine(summary)}\n`;
+    },
+  };
+}
+
+export function where(problem: Problem): string {
+  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
+}

@@ -1,0 +1,79 @@
+import { schema } from './generated/schema-validator.js';
+
+/** The parts of a JSON Schema this project reads. */
+export interface PropertySchema {
+  title?: string;
+  description?: string;
+  enum?: unknown[];
+  writeOnly?: boolean;
+  properties?: Record<string, PropertySchema>;
+  items?: PropertySchema;
+  required?: string[];
+  'x-expected'?: string;
+}
+
+/**
+ * Facts read from the bundled schema, so that it stays the single source of truth: which keys exist,
+ * which hold secrets, which are booleans written as strings, and how to say what a key expects.
+ */
+export const rootSchema = schema as PropertySchema;
+const topProperties = rootSchema.properties ?? {};
+const configurationProperties = topProperties.configuration?.properties ?? {};
+
+export const topLevelKeys: readonly string[] = Object.keys(topProperties);
+export const configurationKeys: readonly string[] = Object.keys(configurationProperties);
+
+/** Configuration keys whose values are secrets (`writeOnly` in the schema). */
+export const secretKeys: ReadonlySet<string> = new Set(
+  configurationKeys.filter((key) => configurationProperties[key]?.writeOnly === true),
+);
+
+/** Configuration keys that hold a boolean written as the string "true" or "false". */
+export const booleanStringKeys: readonly string[] = configurationKeys.filter((key) => {
+  const values = configurationProperties[key]?.enum;
+  return values?.includes('true') === true && values.includes('false');
+});
+
+export const CALLBACK_URL_KEY = 'event.notification.callback.url';
+export const EVENTS_ENABLED_KEY = 'event.notification.enabled';
+
+/** The schema of the value at a JSON Pointer, when the schema describes it. */
+export function schemaAt(pointer: string): PropertySchema | undefined {
+  let node: PropertySchema | undefined = rootSchema;
+  for (const segment of splitPointer(pointer)) {
+    if (!node) return undefined;
+    node = /^\d+$/.test(segment) && node.items ? node.items : node.properties?.[segment];
+  }
+  return node;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** How a pointer is named in messages: `ecwid.store.id`, `element.key`, `tags[1]`, `name`. */
+export function displayKey(pointer: string): string {
+  const segments = splitPointer(pointer);
+  if (segments.length === 0) return 'the instance';
+  if (segments[0] === 'configuration' && segments.length > 1) return describePath(segments.slice(1));
+  return describePath(segments);
+}
+
+function describePath(segments: string[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (/^\d+$/.test(segment) && out !== '') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** Whether the value at this pointer is a secret, so that no message may quote it. */
+export function isSecretPointer(pointer: string): boolean {
+  const segments = splitPointer(pointer);
+  return segments.length === 2 && segments[0] === 'configuration' && secretKeys.has(segments[1] ?? '');
+}

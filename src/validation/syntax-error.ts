@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { lineLocator } from './json-scan.js';
+
+const require = createRequire(import.meta.url);
+
+interface LocatedError {
+  line: number;
+  column: number;
+  offset: number;
+  message: string;
+}
+
+const TOKEN_NAMES: Record<string, string> = {
+  LBrace: "'{'",
+  RBrace: "'}'",
+  LBracket: "'['",
+  RBracket: "']'",
+  Comma: "','",
+  Colon: "':'",
+  String: 'a string',
+  Number: 'a number',
+  Boolean: 'true or false',
+  Null: 'null',
+};
+
+/**
+ * Where and why `JSON.parse` gave up. V8's own message quotes the file's text (which may hold a
+ * secret), so the message comes from a location-aware parser, loaded only for broken files.
+ */
+export function locateSyntaxError(text: string, parseError: unknown): { line: number; column: number; message: string } {
+  if (text.trim() === '') return { line: 1, column: 1, message: 'the file is empty: expected a JSON object' };
+  try {
+    const momoa = require('@humanwhocodes/momoa') as { parse(text: string, options: { mode: string }): unknown };
+    momoa.parse(text, { mode: 'json' });
+  } catch (error) {
+    const located = error as Partial<LocatedError>;
+    if (typeof located.line === 'number' && typeof located.column === 'number') {
+      return { line: located.line, column: located.column, message: `invalid JSON: ${describe(located.message ?? '')}` };
+    }
+  }
+  // The parser could not say (for example, nesting too deep for it): fall back to V8's offset.
+  const offset = /position (\d+)/.exec(String((parseError as Error | undefined)?.message))?.[1];
+  const { line, column } = lineLocator(text)(offset === undefined ? text.length : Number(offset));
+  return { line, column, message: 'invalid JSON' };
+}
+
+function describe(message: string): string {
+  const text = message.replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const token = /^Unexpected token (\w+) found\.?$/.exec(text);
+  if (token) return `unexpected ${TOKEN_NAMES[token[1] ?? ''] ?? token[1]}`;
+  const char = /^Unexpected character '(.*)' found\.?$/.exec(text);
+  if (char) return `unexpected character ${JSON.stringify(char[1])}`;
+  if (/end of input/i.test(text)) return 'unexpected end of the file';
+  return text.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+}

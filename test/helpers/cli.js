@@ -1,0 +1,45 @@
+// Runs the CLI in-process through `main`, with fake streams and a chosen environment.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { main } from '../../dist/main.js';
+
+export class Capture extends Writable {
+  text = '';
+  _write(chunk, _encoding, callback) {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+/** A temporary folder, removed when the test ends. */
+export function tempDir(t, prefix = 'ecwid-instance-') {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * @param {string[]} argv
+ * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, fetch?: typeof fetch, prompter?: object }} [options]
+ */
+export async function runCli(argv, options = {}) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const tty = options.tty ?? false;
+  const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
+  const context = {
+    io: { stdin, stdout, stderr, stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: tty, colorStdout: false, colorStderr: false },
+    env: { ECWID_INSTANCE_CONFIG_DIR: join(tmpdir(), 'ecwid-instance-test-no-config'), ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    version: '0.0.0-test',
+    fetch: options.fetch ?? (() => Promise.reject(new Error('no network in tests'))),
+    prompter: async () => {
+      if (!options.prompter) throw new Error('this test does not expect a prompt');
+      return options.prompter;
+    },
+  };
+  const code = await main(argv, context);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}

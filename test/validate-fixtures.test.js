@@ -1,0 +1,32 @@
+// Every file in fixtures/valid must have no problem; every file in fixtures/invalid must have exactly
+// the problems its `.expected` file lists (line:column severity rule). A new case is a new pair of files.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { checkBytes } from '../dist/validation/check-instance.js';
+import { fixtures } from './helpers/paths.js';
+
+const cases = (folder) => readdirSync(join(fixtures, folder)).filter((name) => name.endsWith('.json')).sort();
+
+describe('fixtures/valid', () => {
+  for (const name of cases('valid')) {
+    test(name, () => {
+      const result = checkBytes(name, readFileSync(join(fixtures, 'valid', name)), false);
+      assert.deepEqual(result.problems, []);
+      assert.equal(result.valid, true);
+    });
+  }
+});
+
+describe('fixtures/invalid', () => {
+  for (const name of cases('invalid')) {
+    test(name, () => {
+      const expected = readFileSync(join(fixtures, 'invalid', name.replace(/\.json$/, '.expected')), 'utf8').trim().split('\n');
+      const result = checkBytes(name, readFileSync(join(fixtures, 'invalid', name)), false);
+      const found = result.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.rule}`);
+      assert.deepEqual(found, expected);
+      assert.equal(result.valid, !expected.some((line) => line.includes(' error ')));
+    });
+  }
+});
