@@ -1,0 +1,51 @@
+// The real program, as a user or CI runs it: a process, real streams, real exit codes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { bin, fixtures } from './helpers/paths.js';
+
+const run = (args, options = {}) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: fixtures,
+    input: options.input ?? '',
+    env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(fixtures, '.no-config'), ...options.env },
+  });
+
+describe('bin/ecwid-instance.js', () => {
+  test('validate: exit codes 0, 1, 2 and 3 from a real process', () => {
+    assert.equal(run(['validate', 'valid']).status, 0);
+    const invalid = run(['validate', 'invalid/docs-template.json']);
+    assert.equal(invalid.status, 1);
+    assert.match(invalid.stdout, /^invalid\/docs-template\.json:6:24: error: /);
+    assert.equal(run(['validate', '--bogus']).status, 2);
+    assert.equal(run(['validate', 'missing.json']).status, 3);
+  });
+
+  test('validate - reads stdin', () => {
+    const result = run(['validate', '-'], { input: '{"element": {"key": "ecwid"}' });
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '<stdin>:1:29: error: invalid JSON: unexpected end of the file [syntax]\n1 file checked: 0 valid, 1 invalid (1 error, 0 warnings)\n');
+  });
+
+  test('colour: FORCE_COLOR turns it on for a pipe, NO_COLOR and --no-color turn it off', () => {
+    const args = ['validate', 'invalid/events-warnings.json'];
+    assert.match(run(args, { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[33mwarning\u001b\[0m/);
+    assert.doesNotMatch(run(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(run([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(run(args).stdout, /\u001b\[/);
+  });
+
+  test('--version prints the package version', () => {
+    const result = run(['--version']);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('a user mistake prints one line and no stack trace', () => {
+    const result = run(['urls', '--store-id', 'abc']);
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, 'error: --store-id: the store ID must be digits, such as 4870020\n');
+  });
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { wantsColor } from '../dist/io.js';
+import { runCli } from './helpers/cli.js';
+import { root } from './helpers/paths.js';
+
+const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+
+describe('everywhere', () => {
+  test('-V and --version print the version: exit 0', async () => {
+    for (const flag of ['-V', '--version']) {
+      const { code, stdout } = await runCli([flag]);
+      assert.equal(stdout, '0.0.0-test\n');
+      assert.equal(code, 0);
+    }
+    assert.match(version, /^\d+\.\d+\.\d+/);
+  });
+
+  const commands = {
+    validate: ['NO_COLOR'],
+    urls: ['ECWID_STORE_ID', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL'],
+    schema: [],
+  };
+  for (const [command, variables] of Object.entries(commands)) {
+    test(`${command} --help shows usage, examples and the environment it reads`, async () => {
+      const { code, stdout } = await runCli([command, '--help']);
+      assert.equal(code, 0);
+      assert.match(stdout, new RegExp(`^Usage: ecwid-instance ${command} `));
+      assert.match(stdout, /\nExamples:\n {2}\$ ecwid-instance /);
+      for (const variable of variables) assert.match(stdout, new RegExp(`\\n {2}${variable} `));
+    });
+  }
+
+  test('--help lists the commands, examples and exit codes', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    assert.equal(code, 0);
+    for (const command of Object.keys(commands)) assert.match(stdout, new RegExp(`\\n {2}${command}`));
+    assert.match(stdout, /Exit status: 0 success, 1 invalid instance data, 2 usage/);
+  });
+
+  test('no command: help on stderr, exit 2', async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^Usage: ecwid-instance /);
+  });
+
+  test('an unknown command or option is a usage error: exit 2', async () => {
+    const command = await runCli(['nope']);
+    assert.equal(command.code, 2);
+    assert.equal(command.stderr, "error: unknown command 'nope'\n(add --help for usage)\n");
+    const option = await runCli(['validate', '--nope']);
+    assert.equal(option.code, 2);
+    assert.equal(option.stderr, "error: unknown option '--nope'\n(add --help for usage)\n");
+  });
+
+  test('colour: only on a terminal, never with NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it', () => {
+    const table = [
+      [true, {}, false, true],
+      [false, {}, false, false],
+      [true, { NO_COLOR: '1' }, false, false],
+      [true, { NO_COLOR: '' }, false, true],
+      [true, { TERM: 'dumb' }, false, false],
+      [true, {}, true, false],
+      [false, { FORCE_COLOR: '1' }, false, true],
+      [false, { FORCE_COLOR: '0' }, false, false],
+      [false, { FORCE_COLOR: '1', NO_COLOR: '1' }, false, false],
+      [false, { FORCE_COLOR: '1' }, true, false],
+      [false, { FORCE_COLOR: '1', TERM: 'dumb' }, false, true],
+    ];
+    for (const [isTTY, env, flag, expected] of table) {
+      assert.equal(wantsColor(isTTY, env, flag), expected, JSON.stringify({ isTTY, env, flag }));
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli, tempDir } from './helpers/cli.js';
+import { fixtures, root } from './helpers/paths.js';
+
+const LEGACY = 'https://my.ecwid.com/store/4870020#legacy_api';
+
+describe('urls', () => {
+  test('--store-id prints both URLs, each whole on its own line', async () => {
+    const { code, stdout, stderr } = await runCli(['urls', '--store-id', '4870020']);
+    assert.equal(stdout, `${LEGACY}\nhttps://api.cloud-elements.com/elements/api-v2/events/ecwid\n`);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+
+  const hosts = {
+    us: 'https://api.cloud-elements.com',
+    eu: 'https://api.cloud-elements.co.uk',
+    staging: 'https://staging.cloud-elements.com',
+    'sap-us2': 'https://api.openconnectors.us2.ext.hana.ondemand.com',
+    'sap-eu10': 'https://api.openconnectors.eu10.ext.hana.ondemand.com',
+  };
+  for (const [environment, host] of Object.entries(hosts)) {
+    test(`--environment ${environment} and CLOUD_ELEMENTS_ENVIRONMENT=${environment}`, async () => {
+      const expected = { storeId: '4870020', environment, legacyApiKeyUrl: LEGACY, ionCannonUrl: `${host}/elements/api-v2/events/ecwid` };
+      const flag = await runCli(['urls', '--store-id', '4870020', '--environment', environment, '--json']);
+      assert.deepEqual(JSON.parse(flag.stdout), expected);
+      const env = await runCli(['urls', '--json'], { env: { ECWID_STORE_ID: '4870020', CLOUD_ELEMENTS_ENVIRONMENT: environment } });
+      assert.deepEqual(JSON.parse(env.stdout), expected);
+    });
+  }
+
+  test('--base-url overrides the environment; plain http only for loopback', async () => {
+    const custom = await runCli(['urls', '--store-id', '1', '--base-url', 'https://ce.example.com/', '--environment', 'eu', '--json']);
+    assert.equal(JSON.parse(custom.stdout).ionCannonUrl, 'https://ce.example.com/elements/api-v2/events/ecwid');
+    assert.equal(JSON.parse(custom.stdout).environment, 'custom');
+    for (const ok of ['http://localhost:8080', 'http://127.0.0.1:9', 'http://[::1]:80']) {
+      assert.equal((await runCli(['urls', '--store-id', '1', '--base-url', ok])).code, 0, ok);
+    }
+    const insecure = await runCli(['urls', '--store-id', '1', '--base-url', 'http://ce.example.com']);
+    assert.equal(insecure.code, 2);
+    assert.match(insecure.stderr, /^error: --base-url: plain http:\/\/ is accepted only for localhost; secrets would travel in clear\n/);
+    const env = await runCli(['urls', '--store-id', '1'], { env: { CLOUD_ELEMENTS_BASE_URL: 'http://10.0.0.1' } });
+    assert.equal(env.code, 2);
+    assert.match(env.stderr, /^error: CLOUD_ELEMENTS_BASE_URL: plain http/);
+  });
+
+  test('an unknown environment is a usage error naming the choices', async () => {
+    const flag = await runCli(['urls', '--store-id', '1', '--environment', 'mars']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /Allowed choices are us, eu, staging, sap-us2, sap-eu10/);
+    const env = await runCli(['urls', '--store-id', '1'], { env: { CLOUD_ELEMENTS_ENVIRONMENT: 'mars' } });
+    assert.equal(env.code, 2);
+    assert.equal(env.stderr, 'error: CLOUD_ELEMENTS_ENVIRONMENT: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10; or --base-url for another host.\n');
+  });
+
+  test('store ID precedence: flag > named file > ECWID_STORE_ID > ./instance.json', async (t) => {
+    const dir = tempDir(t);
+    const file = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
+    writeFileSync(join(dir, 'named.json'), file.replace('4870020', '111'));
+    writeFileSync(join(dir, 'instance.json'), file.replace('4870020', '333'));
+    const id = async (argv, env = {}) => JSON.parse((await runCli(['urls', '--json', ...argv], { cwd: dir, env })).stdout).storeId;
+    assert.equal(await id(['--store-id', '999', 'named.json'], { ECWID_STORE_ID: '222' }), '999');
+    assert.equal(await id(['named.json'], { ECWID_STORE_ID: '222' }), '111');
+    assert.equal(await id([], { ECWID_STORE_ID: '222' }), '222');
+    assert.equal(await id([]), '333');
+  });
+
+  test('a store ID that is not digits, or none at all: exit 2', async (t) => {
+    const bad = await runCli(['urls', '--store-id', '48a']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'error: --store-id: the store ID must be digits, such as 4870020\n');
+    const none = await runCli(['urls'], { cwd: tempDir(t) });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /^error: no store ID: give --store-id, an instance file, or ECWID_STORE_ID\n/);
+  });
+
+  test('a named file that cannot be read: exit 3', async (t) => {
+    const { code, stderr } = await runCli(['urls', 'missing.json'], { cwd: tempDir(t) });
+    assert.equal(code, 3);
+    assert.equal(stderr, 'error: cannot read missing.json: no such file or directory\n');
+  });
+});
+
+describe('schema', () => {
+  const shipped = readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8');
+
+  test('prints the bundled schema, byte for byte', async () => {
+    const { code, stdout } = await runCli(['schema']);
+    assert.equal(stdout, shipped);
+    assert.equal(code, 0);
+  });
+
+  test('-o writes it to a file', async (t) => {
+    const dir = tempDir(t);
+    const { code, stdout } = await runCli(['schema', '-o', 'out.schema.json'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.equal(stdout, '');
+    assert.equal(readFileSync(join(dir, 'out.schema.json'), 'utf8'), shipped);
+    assert.equal(statSync(join(dir, 'out.schema.json')).mode & 0o777, 0o644);
+  });
+
+  test('draft-07, with a title, description and examples for every property', () => {
+    const schema = JSON.parse(shipped);
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    const missing = [];
+    const visit = (node, path) => {
+      for (const [key, property] of Object.entries(node.properties ?? {})) {
+        for (const field of ['title', 'description', 'examples']) if (!(field in property)) missing.push(`${path}${key}.${field}`);
+        visit(property, `${path}${key}/`);
+        if (property.items) visit({ properties: { '[]': property.items } }, `${path}${key}/`);
+      }
+    };
+    visit(schema, '');
+    assert.deepEqual(missing, []);
+    assert.deepEqual(schema.required, ['element', 'configuration', 'name']);
+    assert.deepEqual(schema.properties.configuration.required, ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']);
+  });
+});

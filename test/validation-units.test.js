@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { checkText } from '../dist/validation/check-instance.js';
+import { compileGlob } from '../dist/validation/glob.js';
+import { lineLocator, scanJson } from '../dist/validation/json-scan.js';
+import { closest } from '../dist/validation/suggest.js';
+
+const instance = (configuration, extra = {}) =>
+  JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020', ...configuration }, name: 'n', ...extra }, null, 2);
+
+const messages = (text) => checkText('f.json', text, false).problems.map((p) => `${p.rule}: ${p.message}`);
+
+describe('schema messages: one clear message per problem', () => {
+  const table = [
+    [{ 'ecwid.store.id': 4870020 }, 'schema: ecwid.store.id must be a string of digits, such as "4870020"'],
+    [{ 'ecwid.store.id': 'abc' }, 'schema: ecwid.store.id must be a string of digits, such as "4870020"'],
+    [{ 'event.notification.enabled': 'yes' }, 'schema: event.notification.enabled must be "true" or "false"'],
+    [{ 'event.notification.enabled': 'true' }, 'schema: missing event.notification.callback.url: events are enabled, so Cloud Elements needs a callback URL to send them to'],
+    [{ 'event.notification.enabled': 'true', 'event.notification.callback.url': 'ftp://x.example' }, 'schema: event.notification.callback.url must be an absolute http(s) URL, such as "https://example.com/ecwid/events"'],
+    [{ 'event.vendor.type': 'push' }, 'schema: event.vendor.type must be "webhook" or "polling"'],
+  ];
+  for (const [configuration, expected] of table) {
+    test(JSON.stringify(configuration), () => assert.deepEqual(messages(instance(configuration)), [expected]));
+  }
+
+  test('a missing key names the key and what it is', () => {
+    assert.deepEqual(messages(JSON.stringify({ element: { key: 'ecwid' }, configuration: {}, name: 'n' })), [
+      'schema: missing required key ecwid.store.id (store id)',
+      'schema: missing required key ecwid.order.key (order api secret)',
+      'schema: missing required key ecwid.product.key (product api secret)',
+    ]);
+  });
+
+  test('tags: distinct non-empty strings', () => {
+    assert.deepEqual(messages(instance({}, { tags: ['a', '', 'a', 3] })).sort(), [
+      'schema: tags[1] must be a non-empty string',
+      'schema: tags[2] repeats tags[0]; tags must be distinct',
+      'schema: tags[3] must be a non-empty string',
+    ]);
+  });
+
+  test('no message quotes a secret value', () => {
+    const secrets = ['has whitespace inside', 'x'.repeat(129), 'tab\tsecret'];
+    for (const secret of secrets) {
+      for (const key of ['ecwid.order.key', 'ecwid.product.key', 'event.notification.signature.key']) {
+        const found = messages(instance({ [key]: secret }));
+        assert.equal(found.length, 1, `${key}: ${found}`);
+        assert.ok(!found[0].includes(secret), found[0]);
+        assert.match(found[0], new RegExp(`^schema: ${key.replace(/\./g, '\\.')} must be a non-empty string of at most 128 characters without whitespace$`));
+      }
+    }
+  });
+});
+
+describe('rules', () => {
+  test('unknown keys get "did you mean" when close to a known key', () => {
+    assert.deepEqual(messages(instance({ 'event.notification.callbackurl': 'https://a.example' }, { Name: 'x', totallyDifferent: 1 })), [
+      'unknown-key: unknown configuration key "event.notification.callbackurl": did you mean "event.notification.callback.url"?',
+      'unknown-key: unknown top-level key "Name": did you mean "name"?',
+      'unknown-key: unknown top-level key "totallyDifferent"',
+    ]);
+  });
+
+  test('a placeholder is reported once, not again by the schema', () => {
+    assert.deepEqual(messages(instance({ 'ecwid.store.id': '<INSERT_STORE_ID>' })), [
+      'placeholder: ecwid.store.id still holds the docs placeholder <INSERT_STORE_ID>: replace it with the real value',
+    ]);
+  });
+
+  test('callback URL on loopback over http is fine; elsewhere it is a warning', () => {
+    for (const url of ['http://localhost:3000/e', 'http://127.0.0.1/e', 'http://[::1]:8/e']) {
+      assert.deepEqual(messages(instance({ 'event.notification.enabled': 'true', 'event.notification.callback.url': url })), [], url);
+    }
+    assert.deepEqual(messages(instance({ 'event.notification.enabled': 'true', 'event.notification.callback.url': 'http://example.com/e' })).map((m) => m.split(':')[0]), ['insecure-url']);
+  });
+
+  test('$schema at the top level is known', () => {
+    assert.deepEqual(messages(instance({}, { $schema: './schema.json' })), []);
+  });
+});
+
+describe('duplicate-key scan and locations', () => {
+  test('finds duplicates at any depth, with the pointer of the second occurrence', () => {
+    const text = '{"a":1,"b":{"c":[{"d":1,"d":2}],"c":3},"a":{"x\\/y":1}}';
+    const { duplicates } = scanJson(text, false);
+    assert.deepEqual(duplicates, [
+      { pointer: '/b/c/0/d', offset: text.indexOf('"d":2') },
+      { pointer: '/b/c', offset: text.indexOf('"c":3') },
+      { pointer: '/a', offset: text.lastIndexOf('"a"') },
+    ]);
+  });
+
+  test('keys that differ only by escapes are the same key', () => {
+    assert.equal(scanJson('{"a":1,"\\u0061":2}', false).duplicates.length, 1);
+    assert.equal(scanJson('{"a\\"":1,"a":2}', false).duplicates.length, 0);
+  });
+
+  test('records where each key and value starts', () => {
+    const text = '{\n  "a": [1, "two", {"b": null}],\n  "c~/": true\n}';
+    const { keys, values } = scanJson(text, true);
+    assert.equal(values.get('/a/1'), text.indexOf('"two"'));
+    assert.equal(values.get('/a/2/b'), text.indexOf('null'));
+    assert.equal(keys.get('/c~0~1'), text.indexOf('"c~/"'));
+    assert.deepEqual(lineLocator(text)(text.indexOf('true')), { line: 3, column: 10 });
+  });
+
+  test('syntax errors point where the parser stopped and quote no content', () => {
+    const result = checkText('f.json', '{\n  "ecwid.order.key": supersecretvalue\n}', false);
+    assert.deepEqual(result.problems.map((p) => [p.line, p.column, p.rule, p.message]), [[2, 22, 'syntax', 'invalid JSON: unexpected character "s"']]);
+  });
+});
+
+describe('globs', () => {
+  const table = [
+    ['configs/*.json', 'configs', ['a.json'], ['a/b.json', 'a.txt']],
+    ['configs/**/*.json', 'configs', ['a.json', 'x/y/a.json'], ['a.txt']],
+    ['**/*.json', '.', ['a.json', 'x/a.json'], ['a.jsonl']],
+    ['c/{eu,us}/?.json', 'c', ['eu/a.json', 'us/b.json'], ['fr/a.json', 'eu/ab.json']],
+    ['c/[ab]*.json', 'c', ['a1.json', 'b.json'], ['c.json']],
+  ];
+  for (const [pattern, base, yes, no] of table) {
+    test(pattern, () => {
+      const glob = compileGlob(pattern);
+      assert.equal(glob.base, base);
+      for (const path of yes) assert.ok(glob.matches(path), `${pattern} should match ${path}`);
+      for (const path of no) assert.ok(!glob.matches(path), `${pattern} should not match ${path}`);
+    });
+  }
+});
+
+test('closest: typos, not strangers', () => {
+  assert.equal(closest('ecwid.stor.id', ['ecwid.store.id', 'name']), 'ecwid.store.id');
+  assert.equal(closest('ecwid.store.di', ['ecwid.store.id']), 'ecwid.store.id');
+  assert.equal(closest('colour', ['name', 'tags']), undefined);
+});
