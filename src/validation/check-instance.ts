@@ -39,7 +39,7 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
     const { line, column, message } = locateSyntaxError(text, error);
     return result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict);
   }
-  const scan = scanJson(text, false);
+  const scan = scanJson(text);
   const findings: Finding[] = scan.duplicates.map(({ pointer }) => ({
     pointer,
     at: pointer,
@@ -60,7 +60,7 @@ function lastSegment(pointer: string): string {
 
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
-  const { keys, values } = scanJson(text, true);
+  const { keys, values } = scanJson(text, new Set(findings.map((f) => f.at)));
   const locate = lineLocator(text);
   const duplicateOffsets = new Map(duplicates.map((d) => [d.pointer, d.offset]));
   const problems = findings.map((finding): Problem => {

@@ -18,13 +18,21 @@ interface Frame {
 }
 
 const QUOTE = 0x22;
+/** Enough to make the point; a pathological file is not reported a million times. */
+const MAX_DUPLICATES = 100;
+
+const depthOf = (pointer: string): number => (pointer === '' ? 0 : pointer.split('/').length - 1);
 const BACKSLASH = 0x5c;
 
 export function escapePointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function scanJson(text: string, record: boolean): ScanResult {
+/**
+ * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
+ * down to the deepest of them, so a document nested 100,000 levels deep stays linear to scan.
+ */
+export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult {
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
   const frames: Frame[] = [];
   let expectKey = false;
@@ -33,8 +41,9 @@ export function scanJson(text: string, record: boolean): ScanResult {
     for (const frame of frames) out += `/${escapePointerSegment(frame.keys ? frame.segment : String(frame.index))}`;
     return out;
   };
+  const recordDepth = record ? Math.max(0, ...[...record].map(depthOf)) : -1;
   const atValue = (offset: number): void => {
-    if (record) result.values.set(pointer(), offset);
+    if (frames.length <= recordDepth) result.values.set(pointer(), offset);
   };
   const length = text.length;
   let i = 0;
@@ -62,9 +71,9 @@ export function scanJson(text: string, record: boolean): ScanResult {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
         top.segment = key;
-        if (top.keys.has(key)) result.duplicates.push({ pointer: pointer(), offset: i });
-        else top.keys.add(key);
-        if (record) result.keys.set(pointer(), i);
+        if (!top.keys.has(key)) top.keys.add(key);
+        else if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
+        if (frames.length <= recordDepth) result.keys.set(pointer(), i);
         expectKey = false;
       } else {
         atValue(i);

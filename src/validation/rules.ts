@@ -24,12 +24,16 @@ export function ruleFindings(data: unknown): Finding[] {
   return [...placeholders(data), ...unknownKeys(data), ...eventRules(data)];
 }
 
-/** Every string value, anywhere in the document, that is still a docs placeholder. */
+/** Instance files are shallow; placeholders are not looked for deeper than this. */
+const MAX_PLACEHOLDER_DEPTH = 16;
+
+/** Every string value, down to a sane depth, that is still a docs placeholder. */
 function placeholders(data: unknown): Finding[] {
   const findings: Finding[] = [];
-  const stack: [unknown, string][] = [[data, '']];
+  const stack: [unknown, string, number][] = [[data, '', 0]];
   while (stack.length > 0) {
-    const [value, pointer] = stack.pop() as [unknown, string];
+    const [value, pointer, depth] = stack.pop() as [unknown, string, number];
+    if (depth > MAX_PLACEHOLDER_DEPTH) continue;
     if (typeof value === 'string') {
       if (PLACEHOLDER.test(value)) {
         findings.push({
@@ -42,12 +46,12 @@ function placeholders(data: unknown): Finding[] {
         });
       }
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${pointer}/${i}`]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${pointer}/${i}`, depth + 1]);
     } else if (isObject(value)) {
       const keys = Object.keys(value);
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string;
-        stack.push([value[key], `${pointer}/${escapePointerSegment(key)}`]);
+        stack.push([value[key], `${pointer}/${escapePointerSegment(key)}`, depth + 1]);
       }
     }
   }
@@ -75,10 +79,15 @@ function keysNotIn(object: Json, known: readonly string[], base: string): Findin
       target: 'key',
       severity: 'warning',
       rule: 'unknown-key',
-      message: `unknown ${where} ${JSON.stringify(key)}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
+      message: `unknown ${where} ${JSON.stringify(shorten(key))}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
     });
   }
   return findings;
+}
+
+/** Keys are quoted in messages; a pathological one is cut short. */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function eventRules(data: unknown): Finding[] {

@@ -48,7 +48,7 @@ function schemaFinding(pointer: string, at: string, message: string): Finding {
 
 function titleOf(pointer: string): string {
   const title = schemaAt(pointer)?.title;
-  return title ? ` (${title.toLowerCase()})` : '';
+  return title && title.toLowerCase() !== displayKey(pointer).toLowerCase() ? ` (${title})` : '';
 }
 
 function expected(pointer: string, error: ErrorObject): string {
