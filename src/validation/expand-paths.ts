@@ -4,14 +4,14 @@ import { usageError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
-export type Target = { kind: 'file'; name: string; path: string } | { kind: 'stdin'; name: '<stdin>' } | { kind: 'missing'; name: string; path: string };
+export type Target = { kind: 'file'; name: string; path: string } | { kind: 'stdin'; name: '<stdin>' };
 
 const SKIPPED_FOLDER = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
 /**
  * Turns path arguments into the files to check, in a stable order. A directory or glob that matches
- * nothing is a usage error; a path that does not exist becomes a `missing` target so that the report
- * names it and every other file is still checked.
+ * nothing is a usage error; a path that does not exist stays a target, so that reading it reports why
+ * and every other file is still checked.
  */
 export async function expandPaths(paths: readonly string[], cwd: string): Promise<Target[]> {
   const targets: Target[] = [];
@@ -31,7 +31,7 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       if (found.length === 0) throw usageError(`no *.json files in ${path}`, 'Name a folder that holds instance files, or the files themselves.');
       targets.push(...found);
     } else {
-      targets.push(info ? fileTarget(path, absolute) : { kind: 'missing', name: path, path: absolute });
+      targets.push(fileTarget(path, absolute));
     }
   }
   return targets;
@@ -54,7 +54,8 @@ export function walkJsonFiles(root: string): Promise<string[]> {
 
 /**
  * Every file below `root` that `keep` accepts, sorted. Skips `node_modules` and dot-folders, and does
- * not follow symbolic links to folders (so a link loop cannot trap it); links to files count as files.
+ * not follow symbolic links to folders (so a link loop cannot trap it). Links to files count as files;
+ * a matching link that leads nowhere is kept, so that the report says why it cannot be read.
  */
 async function walk(root: string, keep: (file: string) => boolean): Promise<string[]> {
   const found: string[] = [];
@@ -70,7 +71,7 @@ async function walk(root: string, keep: (file: string) => boolean): Promise<stri
         if (keep(path)) found.push(path);
       } else if (entry.isSymbolicLink() && keep(path)) {
         const target = await stat(path).catch(() => undefined);
-        if (target?.isFile()) found.push(path);
+        if (!target || target.isFile()) found.push(path);
       }
     }
   }

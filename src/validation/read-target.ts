@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { describeFsError } from '../errors.js';
 
@@ -14,7 +14,8 @@ export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason:
 export function readFileBytes(path: string): ReadOutcome {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   }

@@ -29,6 +29,11 @@ const TOKEN_NAMES: Record<string, string> = {
  */
 export function locateSyntaxError(text: string, parseError: unknown): { line: number; column: number; message: string } {
   if (text.trim() === '') return { line: 1, column: 1, message: 'the file is empty: expected a JSON object' };
+  const v8Offset = offsetFrom(parseError, text);
+  if (v8Offset >= text.trimEnd().length) {
+    const { line, column } = lineLocator(text)(text.trimEnd().length);
+    return { line, column, message: 'invalid JSON: unexpected end of the file' };
+  }
   try {
     const momoa = require('@humanwhocodes/momoa') as { parse(text: string, options: { mode: string }): unknown };
     momoa.parse(text, { mode: 'json' });
@@ -39,9 +44,16 @@ export function locateSyntaxError(text: string, parseError: unknown): { line: nu
     }
   }
   // The parser could not say (for example, nesting too deep for it): fall back to V8's offset.
-  const offset = /position (\d+)/.exec(String((parseError as Error | undefined)?.message))?.[1];
-  const { line, column } = lineLocator(text)(offset === undefined ? text.length : Number(offset));
+  const { line, column } = lineLocator(text)(v8Offset);
   return { line, column, message: 'invalid JSON' };
+}
+
+/** Where V8 stopped: its message gives a position, or says the input ended. */
+function offsetFrom(parseError: unknown, text: string): number {
+  const message = String((parseError as Error | undefined)?.message);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return Number(position);
+  return /end of JSON input/.test(message) ? text.length : 0;
 }
 
 function describe(message: string): string {

@@ -44,8 +44,6 @@ function read(target: Target, context: Pick<Context, 'io'>): ReadOutcome | Promi
   switch (target.kind) {
     case 'stdin':
       return readStreamBytes(context.io.stdin);
-    case 'missing':
-      return { ok: false, reason: 'no such file or directory' };
     case 'file':
       return readFileBytes(target.path);
   }

@@ -1,0 +1,121 @@
+// Bad and hostile input to validate: every case gets the contract's exit code, a message that names
+// the file and the problem, no stack trace, and the other files are still reported.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli, tempDir } from './helpers/cli.js';
+import { bin, root } from './helpers/paths.js';
+
+const GOOD = JSON.stringify({
+  element: { key: 'ecwid' },
+  configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020' },
+  name: 'good',
+});
+const DEPTH = 100_000;
+
+/** name → [content, expected first problem line (without the file name), expected exit code] */
+const corpus = {
+  'random-bytes.json': [Buffer.from([0x8f, 0x00, 0xff, 0x13, 0x7b, 0x22]), ':1:1: error: not valid UTF-8 text [syntax]', 1],
+  'truncated.json': [GOOD.slice(0, 40), ':1:41: error: invalid JSON: unexpected end of the file [syntax]', 1],
+  'deep-array.json': ['['.repeat(DEPTH) + ']'.repeat(DEPTH), ':1:1: error: the instance must be a JSON object with element, configuration and name [schema]', 1],
+  'deep-unclosed.json': ['['.repeat(DEPTH), `:1:${DEPTH + 1}: error: invalid JSON: unexpected end of the file [syntax]`, 1],
+  'deep-inside.json': [GOOD.replace('"name":"good"', `"name":"good","providerData":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`), null, 0],
+  'invalid-utf8.json': [Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]), ':1:1: error: not valid UTF-8 text [syntax]', 1],
+  'utf16-bom.json': [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]), ':1:1: error: not valid UTF-8 text (it looks like UTF-16: save it as UTF-8) [syntax]', 1],
+  'nul-bytes.json': [`${GOOD}\u0000`, `:1:${GOOD.length + 1}: error: invalid JSON: unexpected character "\\u0000" [syntax]`, 1],
+  'long-key.json': [`{"${'k'.repeat(1_000_000)}":1}`, ':1:1: error: missing required key element [schema]', 1],
+  'long-string.json': [GOOD.replace('"good"', `"${'x'.repeat(2_000_000)}"`), null, 0],
+  'number.json': ['42', ':1:1: error: the instance must be a JSON object with element, configuration and name [schema]', 1],
+  'null.json': ['null', ':1:1: error: the instance must be a JSON object with element, configuration and name [schema]', 1],
+  'array-configuration.json': [GOOD.replace(/"configuration":\{[^}]*\}/, '"configuration":[]'), ':1:44: error: configuration must be an object of configuration keys [schema]', 1],
+  'null-element.json': [GOOD.replace('{"key":"ecwid"}', 'null'), ':1:12: error: element must be an object such as {"key": "ecwid"} [schema]', 1],
+  'empty.json': ['', ':1:1: error: the file is empty: expected a JSON object [syntax]', 1],
+  'whitespace.json': [' \n\t\r\n ', ':1:1: error: the file is empty: expected a JSON object [syntax]', 1],
+  'proto-keys.json': [
+    GOOD.replace('{"element"', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"element"').replace('"ecwid.store.id"', '"__proto__":{"polluted":1},"ecwid.store.id"'),
+    ':1:2: warning: unknown top-level key "__proto__" [unknown-key]',
+    0,
+  ],
+};
+
+function writeCorpus(dir) {
+  for (const [name, [content]] of Object.entries(corpus)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, 'zz-good.json'), GOOD);
+}
+
+describe('bad-input corpus', () => {
+  for (const [name, [, expected, code]] of Object.entries(corpus)) {
+    test(name, async (t) => {
+      const dir = tempDir(t);
+      writeCorpus(dir);
+      const result = await runCli(['validate', '-q', name, 'zz-good.json'], { cwd: dir });
+      const first = result.stdout.split('\n')[0];
+      if (expected === null) assert.equal(result.stdout, '', first.slice(0, 300));
+      else assert.equal(first, `${name}${expected}`);
+      assert.equal(result.stderr, '');
+      assert.equal(result.code, code);
+      assert.equal({}.polluted, undefined);
+      assert.equal(Object.prototype.polluted, undefined);
+    });
+  }
+
+  test('the whole corpus as one folder: every file reported, exit 1, no stack trace (real process)', (t) => {
+    const dir = tempDir(t);
+    writeCorpus(dir);
+    const result = spawnSync(process.execPath, [bin, 'validate', '-f', 'json', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.equal(result.stderr, '');
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.summary.files, Object.keys(corpus).length + 1);
+    assert.equal(report.files.at(-1).valid, true);
+    assert.equal(result.status, 1);
+  });
+});
+
+describe('paths that are not plain files', () => {
+  test('a file over the size limit is refused without reading it, memory stays bounded', (t) => {
+    const dir = tempDir(t);
+    const big = join(dir, 'big.json');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 60 * 1024 * 1024);
+    closeSync(fd);
+    writeFileSync(join(dir, 'good.json'), GOOD);
+    const result = spawnSync(process.execPath, [join(root, 'test/helpers/run-with-rss.js'), 'validate', 'big.json', 'good.json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n')[0], 'big.json: error: cannot read big.json: larger than 8 MiB: not an instance file [io]');
+    assert.match(result.stdout, /2 files checked: 1 valid, 1 invalid/);
+    assert.equal(result.status, 3);
+    const rssKiB = Number(/maxRSS (\d+)/.exec(result.stderr)?.[1]);
+    assert.ok(rssKiB > 0 && rssKiB < 100 * 1024, `peak RSS ${rssKiB} KiB`);
+  });
+
+  test('a FIFO named as a file is refused at once, not waited on', (t) => {
+    const dir = tempDir(t);
+    const made = spawnSync('mkfifo', [join(dir, 'pipe.json')]);
+    if (made.status !== 0) return t.skip('mkfifo is not available');
+    const result = spawnSync(process.execPath, [bin, 'validate', 'pipe.json'], { cwd: dir, encoding: 'utf8', timeout: 10_000 });
+    assert.equal(result.stdout.split('\n')[0], 'pipe.json: error: cannot read pipe.json: not a regular file [io]');
+    assert.equal(result.status, 3);
+  });
+
+  test('a symbolic-link loop inside a scanned folder neither traps the walk nor hides the other files', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'configs/sub'), { recursive: true });
+    writeFileSync(join(dir, 'configs/sub/good.json'), GOOD);
+    symlinkSync('..', join(dir, 'configs/sub/up'));
+    symlinkSync('self.json', join(dir, 'configs/self.json'));
+    const { stdout, code } = await runCli(['validate', 'configs'], { cwd: dir });
+    assert.equal(stdout, 'configs/self.json: error: cannot read configs/self.json: too many levels of symbolic links [io]\n2 files checked: 1 valid, 1 invalid (1 error, 0 warnings)\n');
+    assert.equal(code, 3);
+  });
+
+  test('20,000 files under a low open-file limit: all checked, no EMFILE', (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'many'));
+    for (let i = 0; i < 20_000; i++) writeFileSync(join(dir, 'many', `${String(i).padStart(5, '0')}.json`), i === 12_345 ? '{' : GOOD);
+    const result = spawnSync('sh', ['-c', `ulimit -n 64 && exec "${process.execPath}" "${bin}" validate -q many`], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.stdout, 'many/12345.json:1:2: error: invalid JSON: unexpected end of the file [syntax]\n');
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+  });
+});
