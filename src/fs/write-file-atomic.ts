@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
 
@@ -10,15 +10,25 @@ export interface WriteOptions {
   overwrite: boolean;
 }
 
+/** The two calls that publish the finished file; tests inject failures here. */
+export interface PublishCalls {
+  rename: (from: string, to: string) => Promise<void>;
+  link: (from: string, to: string) => Promise<void>;
+}
+
+const realCalls: PublishCalls = { rename, link };
+
 /**
  * Writes a file atomically: a temporary file in the same folder, flushed to disk, then renamed over
- * the target. An interrupted run leaves the old file or the new one, never half of one.
+ * the target. An interrupted run leaves the old file or the new one, never half of one. Temporary
+ * files carry the writer's process ID, so one left by a killed process is removed by the next write.
  */
-export async function writeFileAtomic(path: string, text: string, options: WriteOptions): Promise<void> {
+export async function writeFileAtomic(path: string, text: string, options: WriteOptions, calls: PublishCalls = realCalls): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw fileError(`cannot write ${path}: it is a directory`, 'Give a file name with --output.');
-  if (existing && !options.overwrite) throw fileError(`${path} already exists`, 'Use --force to replace it, or choose another --output.');
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  if (existing && !options.overwrite) throw alreadyExists(path);
+  await removeAbandonedTemporaries(path);
+  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
@@ -28,11 +38,40 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     } finally {
       await handle.close();
     }
-    if (options.overwrite) await rename(temporary, path);
-    else await link(temporary, path).finally(() => rm(temporary, { force: true })); // fails if the file appeared meanwhile
+    if (options.overwrite) await calls.rename(temporary, path);
+    else await calls.link(temporary, path); // unlike rename, fails if the file appeared meanwhile
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw fileError(`${path} already exists`, 'Use --force to replace it, or choose another --output.');
-    await rm(temporary, { force: true }).catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
     throw fileError(`cannot write ${path}: ${describeFsError(error)}`);
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined);
+  }
+}
+
+function alreadyExists(path: string) {
+  return fileError(`${path} already exists`, 'Use --force to replace it, or choose another --output.');
+}
+
+function temporaryPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+/** Removes temporary files of this target whose writing process no longer runs. */
+async function removeAbandonedTemporaries(path: string): Promise<void> {
+  const prefix = temporaryPrefix(path);
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) await rm(join(dirname(path), name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
