@@ -1,68 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
 import type { Env } from '../io.js';
+import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './keys.js';
 
-/** The conf-backed store of non-secret defaults. */
+/** The store of non-secret defaults: a JSON file read here, written through `conf`. */
 export interface ConfigStore {
   readonly path: string;
   all(): ConfigValues;
   get(key: ConfigKey): string | undefined;
-  set(key: ConfigKey, value: string): void;
-  unset(key: ConfigKey): void;
+  set(key: ConfigKey, value: string): Promise<void>;
+  unset(key: ConfigKey): Promise<void>;
 }
+
+const LEFT_AS_IS = 'Fix it by hand or delete it; it was left as it is.';
 
 /**
- * Opens the store in `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. A corrupt file is
- * an error naming the file (exit 3) and is never reset: the user's other settings are not lost.
+ * Opens the store in `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. Reading needs no
+ * `conf` and creates nothing. A corrupt file is an error naming the file (exit 3) and is never reset,
+ * so the user's other settings are not lost.
  */
 export async function openConfigStore(env: Env): Promise<ConfigStore> {
-  const { default: Conf } = await import('conf');
-  const cwd = env.ECWID_INSTANCE_CONFIG_DIR || undefined;
-  let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
-  try {
-    conf = new Conf<Record<string, unknown>>({
-      projectName: 'ecwid-instance',
-      projectSuffix: '',
-      ...(cwd ? { cwd } : {}),
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-      watch: false,
-    });
-  } catch (error) {
-    throw storeError(error, cwd);
-  }
-  const path = conf.path;
-  const guard = <T>(action: () => T): T => {
-    try {
-      return action();
-    } catch (error) {
-      throw storeError(error, path);
-    }
-  };
+  const path = configFilePath(env);
+  const values = readValues(path);
   return {
     path,
-    all() {
-      const values: ConfigValues = {};
-      for (const key of CONFIG_KEYS) {
-        const value = conf.get(key);
-        if (typeof value === 'string') values[key] = value;
-      }
-      return values;
+    all: () => ({ ...values }),
+    get: (key) => values[key],
+    async set(key, value) {
+      const conf = await openConf(path);
+      guard(path, () => conf.set(key, value));
+      values[key] = value;
     },
-    get(key) {
-      const value = conf.get(key);
-      return typeof value === 'string' ? value : undefined;
+    async unset(key) {
+      if (values[key] === undefined) return;
+      const conf = await openConf(path);
+      guard(path, () => conf.delete(key));
+      delete values[key];
     },
-    set: (key, value) => guard(() => conf.set(key, value)),
-    unset: (key) => guard(() => conf.delete(key)),
   };
 }
 
-function storeError(error: unknown, where: string | undefined) {
-  const place = where ?? 'the config store';
-  if (error instanceof SyntaxError || (error as Error | undefined)?.name === 'SyntaxError') {
-    return fileError(`the config file ${place} is corrupt (not valid JSON)`, 'Fix it by hand or delete it; it was left as it is.');
+function readValues(path: string): ConfigValues {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw fileError(`cannot read the config file ${path}: ${describeFsError(error)}`);
   }
-  return fileError(`cannot use the config file ${place}: ${describeFsError(error)}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw fileError(`the config file ${path} is corrupt (not a JSON object)`, LEFT_AS_IS);
+  }
+  const values: ConfigValues = {};
+  for (const key of CONFIG_KEYS) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') throw fileError(`the config file ${path} is corrupt (${key} is not a string)`, LEFT_AS_IS);
+    values[key] = value;
+  }
+  return values;
+}
+
+/** `conf` writes atomically with mode 0600; loaded only when something is written. */
+async function openConf(path: string) {
+  const { default: Conf } = await import('conf');
+  return guard(
+    path,
+    () =>
+      new Conf<Record<string, unknown>>({
+        projectName: 'ecwid-instance',
+        projectSuffix: '',
+        cwd: dirname(path),
+        configName: 'config',
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        watch: false,
+      }),
+  );
+}
+
+function guard<T>(path: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if ((error as Error | undefined)?.name === 'SyntaxError') throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
+    throw fileError(`cannot write the config file ${path}: ${describeFsError(error)}`);
+  }
 }
