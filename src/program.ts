@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
+import { registerConfig } from './commands/config.js';
+import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 import type { Outcome } from './commands/shared.js';
 import { registerUrls } from './commands/urls.js';
@@ -41,8 +43,10 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
       io.colorStderr = false;
     }
   });
+  registerInit(program, context, outcome);
   registerValidate(program, context, outcome);
   registerUrls(program, context, outcome);
   registerSchema(program, context, outcome);
+  registerConfig(program, context, outcome);
   return program;
 }

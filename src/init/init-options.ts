@@ -1,0 +1,44 @@
+import type { ApiTarget } from '../cloud-elements/environments.js';
+import type { InstanceSettings } from '../instance/build-instance.js';
+
+/** What `init` was given on the command line, as commander parsed it. */
+export interface InitOptions {
+  output: string;
+  storeId?: string | undefined;
+  orderKeyFile?: string | undefined;
+  productKeyFile?: string | undefined;
+  signatureKeyFile?: string | undefined;
+  /** `--events` / `--no-events`; undefined when neither was given. */
+  events?: boolean | undefined;
+  callbackUrl?: string | undefined;
+  name?: string | undefined;
+  tags: string[];
+  environment?: string | undefined;
+  baseUrl?: string | undefined;
+  force: boolean;
+  /** False with `--no-input`. */
+  input: boolean;
+  json: boolean;
+}
+
+/** The values known so far; flags, environment and config fill some, prompts the rest. */
+export interface Draft {
+  storeId?: string | undefined;
+  orderKey?: string | undefined;
+  productKey?: string | undefined;
+  events?: boolean | undefined;
+  callbackUrl?: string | undefined;
+  signatureKey?: string | undefined;
+  name?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+/** Everything `init` needs, finished: nothing is asked after this. */
+export interface InitPlan {
+  settings: InstanceSettings;
+  /** The path as given, or `-` for stdout. */
+  output: string;
+  overwrite: boolean;
+  target: ApiTarget;
+  json: boolean;
+}

@@ -1,0 +1,84 @@
+import type { Context } from '../context.js';
+import type { ConfigValues } from '../config/keys.js';
+import { usageError } from '../errors.js';
+import {
+  checkCallbackUrl,
+  checkName,
+  checkOrderKey,
+  checkProductKey,
+  checkSignatureKey,
+  checkStoreId,
+  checkTags,
+  splitTags,
+  type FieldCheck,
+} from '../instance/field-checks.js';
+import { readSecretFile } from '../secrets.js';
+import type { Draft, InitOptions } from './init-options.js';
+
+type Candidate = [source: string, value: string | undefined];
+
+/** The first candidate with a value, in precedence order (flag > environment > config). */
+function pick(candidates: Candidate[]): { source: string; value: string } | undefined {
+  for (const [source, value] of candidates) if (value !== undefined && value !== '') return { source, value };
+  return undefined;
+}
+
+/** A value that fails its check is a usage error naming where it came from (never a secret's value). */
+function accept(found: { source: string; value: string } | undefined, check: FieldCheck): string | undefined {
+  if (found === undefined) return undefined;
+  const verdict = check(found.value);
+  if (verdict !== true) throw usageError(`${found.source}: ${verdict}`);
+  return found.value;
+}
+
+const trimmed = (value: string | undefined): string | undefined => value?.trim();
+
+/**
+ * Everything flags, environment variables and the config store supply, each checked. Secrets come
+ * only from a `--…-file` flag (a path or `-` for stdin) or an environment variable.
+ */
+export async function suppliedValues(
+  options: InitOptions,
+  context: Pick<Context, 'io' | 'cwd' | 'env'>,
+  config: ConfigValues,
+): Promise<Draft> {
+  const { env } = context;
+  const secret = async (file: string | undefined, flag: string, variable: string, check: FieldCheck): Promise<string | undefined> => {
+    if (file !== undefined) return accept({ source: flag, value: await readSecretFile(file, flag, context) }, check);
+    return accept(pick([[variable, env[variable]]]), check);
+  };
+  const draft: Draft = {
+    storeId: accept(
+      pick([
+        ['--store-id', trimmed(options.storeId)],
+        ['ECWID_STORE_ID', trimmed(env.ECWID_STORE_ID)],
+        ['config store-id', config['store-id']],
+      ]),
+      checkStoreId,
+    ),
+    orderKey: await secret(options.orderKeyFile, '--order-key-file', 'ECWID_ORDER_KEY', checkOrderKey),
+    productKey: await secret(options.productKeyFile, '--product-key-file', 'ECWID_PRODUCT_KEY', checkProductKey),
+    signatureKey: await secret(options.signatureKeyFile, '--signature-key-file', 'ECWID_SIGNATURE_KEY', checkSignatureKey),
+    events: options.events,
+    callbackUrl: accept(
+      pick([
+        ['--callback-url', trimmed(options.callbackUrl)],
+        ['ECWID_CALLBACK_URL', trimmed(env.ECWID_CALLBACK_URL)],
+        ['config callback-url', config['callback-url']],
+      ]),
+      checkCallbackUrl,
+    ),
+    name: accept(pick([['--name', options.name], ['config name', config.name]]), checkName),
+    tags: suppliedTags(options.tags, config.tags),
+  };
+  return draft;
+}
+
+/** `--tag` (repeated; a tag given twice counts once) replaces the config's tags rather than adding to them. */
+function suppliedTags(flags: string[], configured: string | undefined): string[] | undefined {
+  const [source, tags] = flags.length > 0 ? ['--tag', [...new Set(flags)]] : configured !== undefined ? ['config tags', splitTags(configured)] : [];
+  if (tags === undefined) return undefined;
+  const verdict = checkTags(tags);
+  if (verdict !== true) throw usageError(`${source}: ${verdict}`);
+  return tags;
+}
