@@ -1,0 +1,68 @@
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { readSecretFile } from '../secrets.js';
+import type { PlatformSecrets } from './request.js';
+
+/** Where each platform secret may come from; never a flag's value. */
+const SOURCES = [
+  { key: 'user', label: 'user secret', variable: 'CLOUD_ELEMENTS_USER_SECRET', flag: '--user-secret-file' },
+  { key: 'organization', label: 'organization secret', variable: 'CLOUD_ELEMENTS_ORG_SECRET', flag: '--org-secret-file' },
+] as const;
+
+export interface SecretFiles {
+  userSecretFile?: string | undefined;
+  orgSecretFile?: string | undefined;
+}
+
+export interface GatherSecretsOptions {
+  /** Ask on the terminal for a secret nothing else supplied. */
+  prompt: boolean;
+  /** A missing secret is a usage error (exit 2); otherwise it is left out (a dry run). */
+  required: boolean;
+}
+
+/**
+ * The Cloud Elements user and organization secrets: `--…-file` flag > environment variable > masked
+ * prompt. Gathered before anything is sent, so the work that follows never prompts.
+ */
+export async function gatherPlatformSecrets(
+  files: SecretFiles,
+  context: Pick<Context, 'io' | 'env' | 'cwd' | 'prompter'>,
+  options: GatherSecretsOptions,
+): Promise<Partial<PlatformSecrets>> {
+  const found: Partial<PlatformSecrets> = {};
+  for (const source of SOURCES) {
+    const file = source.key === 'user' ? files.userSecretFile : files.orgSecretFile;
+    let value: string | undefined;
+    if (file !== undefined) value = checkSecret(await readSecretFile(file, source.flag, context), source.flag);
+    else if (context.env[source.variable]) value = checkSecret((context.env[source.variable] ?? '').replace(/\r?\n$/, ''), source.variable);
+    if (value !== undefined) found[source.key] = value;
+  }
+  const missing = SOURCES.filter((source) => found[source.key] === undefined);
+  if (missing.length > 0 && options.prompt) {
+    const prompter = await context.prompter();
+    for (const source of missing) {
+      const answer = await prompter.password({ message: `Cloud Elements ${source.label}`, validate: (value) => secretProblem(value) ?? true });
+      found[source.key] = answer;
+    }
+  } else if (missing.length > 0 && options.required) {
+    const names = `the Cloud Elements ${missing.map((source) => source.label).join(' and ')}`;
+    const ways = missing.map((source) => `${source.variable} or ${source.flag} <file>`).join('; ');
+    throw usageError(`missing ${names}`, `Set ${ways} (a file path, or - for stdin). Secrets are never taken as a flag's value.`);
+  }
+  return found;
+}
+
+/** Why a value cannot be a platform secret (it travels in a header), naming no part of it. */
+function secretProblem(value: string): string | undefined {
+  if (value === '') return 'the secret must not be empty';
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'the secret must not contain spaces, line breaks or control characters';
+  return undefined;
+}
+
+function checkSecret(value: string, source: string): string {
+  const problem = secretProblem(value);
+  if (problem) throw usageError(`${source}: ${problem}`);
+  return value;
+}

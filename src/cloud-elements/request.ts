@@ -1,0 +1,107 @@
+import { maskSecret } from '../secrets.js';
+import { configurationKeys, secretKeys } from '../validation/schema-facts.js';
+
+/** The Platform API's instances resource, below the API host. */
+export const INSTANCES_PATH = '/elements/api-v2/instances';
+
+/** The Cloud Elements platform credentials: both are secrets. */
+export interface PlatformSecrets {
+  user: string;
+  organization: string;
+}
+
+/** One Platform API request, fully built: what is sent, or (masked) what a dry run prints. */
+export interface PlatformRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** The JSON body, sent serialized. */
+  json?: unknown;
+}
+
+export type InstanceBody = Record<string, unknown>;
+
+/** The instance file's JSON as Cloud Elements gets it: without the editor-only top-level `$schema`. */
+export function instanceBody(data: InstanceBody): InstanceBody {
+  const body: InstanceBody = {};
+  for (const [key, value] of Object.entries(data)) if (key !== '$schema') body[key] = value;
+  return body;
+}
+
+const authorization = (secrets: PlatformSecrets): string => `User ${secrets.user}, Organization ${secrets.organization}`;
+const userAgent = (version: string): string => `ecwid-instance/${version}`;
+
+/** `POST /instances` with the instance as its body. */
+export function createInstanceRequest(host: string, body: InstanceBody, secrets: PlatformSecrets, version: string): PlatformRequest {
+  return {
+    method: 'POST',
+    url: `${host}${INSTANCES_PATH}`,
+    headers: { Authorization: authorization(secrets), 'Content-Type': 'application/json', Accept: 'application/json', 'User-Agent': userAgent(version) },
+    json: body,
+  };
+}
+
+/** One page of `GET /instances`; `nextPage` is the previous page's `Elements-Next-Page-Token`. */
+export function listInstancesRequest(host: string, secrets: PlatformSecrets, version: string, pageSize: number, nextPage?: string): PlatformRequest {
+  const url = new URL(`${host}${INSTANCES_PATH}`);
+  url.searchParams.set('pageSize', String(pageSize));
+  if (nextPage !== undefined) url.searchParams.set('nextPage', nextPage);
+  return { method: 'GET', url: url.href, headers: { Authorization: authorization(secrets), Accept: 'application/json', 'User-Agent': userAgent(version) } };
+}
+
+const knownConfigurationKeys = new Set(configurationKeys);
+const SECRET_LIKE_KEY = /secret|password|passwd|token|key$/i;
+
+/**
+ * Whether a configuration value must not be shown: the schema's `writeOnly` keys, and, to be safe,
+ * unknown keys whose name looks like a secret's (a misspelt `ecwid.order.kye` still holds one).
+ */
+export function isSecretConfigurationKey(key: string): boolean {
+  return secretKeys.has(key) || (!knownConfigurationKeys.has(key) && SECRET_LIKE_KEY.test(key));
+}
+
+/** The body with every secret configuration value masked. */
+export function maskInstanceBody(body: InstanceBody): InstanceBody {
+  const configuration = body.configuration;
+  if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) return body;
+  const masked: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(configuration)) {
+    masked[key] = isSecretConfigurationKey(key) && typeof value === 'string' ? maskSecret(value) : value;
+  }
+  return { ...body, configuration: masked };
+}
+
+/** Every secret value of the instance's configuration, so that no output can quote one. */
+export function configurationSecrets(body: InstanceBody): string[] {
+  const configuration = body.configuration;
+  if (typeof configuration !== 'object' || configuration === null) return [];
+  return Object.entries(configuration as Record<string, unknown>)
+    .filter(([key, value]) => isSecretConfigurationKey(key) && typeof value === 'string' && value !== '')
+    .map(([, value]) => value as string);
+}
+
+/** The create request as a dry run shows it: secrets masked, missing platform secrets named. */
+export function dryRunRequest(host: string, body: InstanceBody, secrets: Partial<PlatformSecrets>, version: string): PlatformRequest {
+  const show = (value: string | undefined): string => (value === undefined ? '<not set>' : maskSecret(value));
+  return createInstanceRequest(host, maskInstanceBody(body), { user: show(secrets.user), organization: show(secrets.organization) }, version);
+}
+
+/** A request as text: the request line, the headers, a blank line and the pretty-printed body. */
+export function formatRequest(request: PlatformRequest): string {
+  let text = `${request.method} ${request.url}\n`;
+  for (const [name, value] of Object.entries(request.headers)) text += `${name}: ${value}\n`;
+  if (request.json !== undefined) text += `\n${JSON.stringify(request.json, null, 2)}\n`;
+  return text;
+}
+
+/**
+ * Replaces every occurrence of a known secret in text that came from elsewhere (an API message, a
+ * network error), longest first so that one secret containing another is masked whole.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length)) {
+    out = out.split(secret).join(maskSecret(secret));
+  }
+  return out;
+}
