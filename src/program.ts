@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Context } from './context.js';
 import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
+import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
 import type { Outcome } from './commands/shared.js';
 import { registerUrls } from './commands/urls.js';
@@ -48,5 +49,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerUrls(program, context, outcome);
   registerSchema(program, context, outcome);
   registerConfig(program, context, outcome);
+  registerProvision(program, context, outcome);
   return program;
 }

@@ -1,0 +1,138 @@
+import { InvalidArgumentError } from 'commander';
+import type { Context } from '../context.js';
+import { usageError } from '../errors.js';
+import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+
+export interface ProvisionOptions {
+  /** The instance file, or `-` for stdin. */
+  file: string;
+  environment?: string | undefined;
+  baseUrl?: string | undefined;
+  userSecretFile?: string | undefined;
+  orgSecretFile?: string | undefined;
+  dryRun: boolean;
+  ifAbsent: boolean;
+  tokenFile?: string | undefined;
+  /** Seconds each exchange with Cloud Elements may take, body included. */
+  timeout: number;
+  json: boolean;
+  /** `false` with `--no-input`: never prompt. */
+  input: boolean;
+}
+
+/** The `provision --json` document; `alreadyExists` only when `--if-absent` found the instance. */
+export interface ProvisionReport {
+  id: string | number;
+  name: string;
+  element: 'ecwid';
+  environment: string;
+  tokenFile: string | null;
+  alreadyExists?: true;
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+const MAX_TIMEOUT_SECONDS = 3600;
+
+/** Gathers everything first (target, checked file, secrets, token file), then sends at most one create. */
+export async function runProvision(options: ProvisionOptions, context: Context): Promise<number> {
+  const stdinUsers = [options.file === '-' && 'the instance file', options.userSecretFile === '-' && '--user-secret-file', options.orgSecretFile === '-' && '--org-secret-file'].filter(Boolean);
+  if (stdinUsers.length > 1) throw usageError(`stdin can be read only once, but ${stdinUsers.join(' and ')} both read it`, 'Give one of them a file path.');
+  if (options.tokenFile === '-') throw usageError('--token-file needs a file path: the instance token is never printed');
+  const { canPrompt } = await import('../context.js');
+  const { gatherPlatformSecrets } = await import('../cloud-elements/platform-secrets.js');
+  const steps = await import('../provision/steps.js');
+
+  const target = await steps.resolveTarget(options, context);
+  const body = await steps.readCheckedInstance(options.file, context);
+  const prompt = !options.dryRun && canPrompt(context, { input: options.input, json: options.json });
+  const secrets = await gatherPlatformSecrets(options, context, { prompt, required: !options.dryRun });
+  const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd);
+  if (options.dryRun) return steps.printDryRun(target, body, secrets, options, context);
+  const { user, organization } = secrets;
+  if (user === undefined || organization === undefined) throw usageError('missing the Cloud Elements secrets');
+
+  const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
+  const { configurationSecrets } = await import('../cloud-elements/request.js');
+  const platform = { host: target.host, secrets: { user, organization }, version: context.version };
+  const known = [user, organization, ...configurationSecrets(body)];
+  const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
+  const name = typeof body.name === 'string' ? body.name : '';
+  const report = { element: 'ecwid', environment: target.environment } as const;
+
+  if (options.ifAbsent) {
+    const existing = await findInstance(platform, name, client);
+    if (existing) {
+      await steps.printResult({ ...report, id: existing.id, name: existing.name, tokenFile: null, alreadyExists: true }, options, context, known);
+      return 0;
+    }
+  }
+  await steps.progress(context, options, `Creating instance "${name}" on ${target.host}…`);
+  const created = await createInstance(platform, body, client);
+  const tokenProblem = await steps.saveToken(created.token, tokenPath, options.tokenFile, [...known, ...(created.token ? [created.token] : [])]);
+  const tokenFile = tokenProblem === undefined && options.tokenFile !== undefined ? options.tokenFile : null;
+  await steps.printResult({ ...report, id: created.id, name: created.name, tokenFile }, options, context, [...known, created.token ?? '']);
+  if (tokenProblem) throw tokenProblem;
+  return 0;
+}
+
+/** `--timeout`: a positive number of seconds, at most an hour. */
+export function parseSeconds(value: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS)) throw new InvalidArgumentError(`give a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}.`);
+  return seconds;
+}
+
+export const registerProvision: Register<ProvisionOptions> = (program, context, outcome, run = runProvision) =>
+  environmentOptions(
+    program
+      .command('provision')
+      .description('Create the instance on Cloud Elements (POST /instances) after checking it with the validate rules')
+      .argument('[file]', 'the instance file, or - for stdin', 'instance.json'),
+  )
+    .option('--user-secret-file <file>', 'read the Cloud Elements user secret from a file (- for stdin)')
+    .option('--org-secret-file <file>', 'read the Cloud Elements organization secret from a file (- for stdin)')
+    .option('--dry-run', 'check the file and print the request, secrets masked; send nothing', false)
+    .option('--if-absent', 'create nothing when an Ecwid instance with the same name exists', false)
+    .option('--token-file <file>', 'write the new instance token to this file (mode 0600)')
+    .option('--timeout <seconds>', 'seconds each request to Cloud Elements may take', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
+    .option('--json', 'print one JSON object', false)
+    .option('--no-input', 'never prompt; fail when a secret is missing')
+    .addHelpText(
+      'after',
+      helpFooter(
+        [
+          'ecwid-instance provision',
+          'ecwid-instance provision instance.json --dry-run',
+          'ecwid-instance provision instance.json --if-absent --token-file instance.token',
+          'ecwid-instance provision instance.json --user-secret-file user.secret --org-secret-file org.secret --environment eu',
+        ],
+        [
+          ['CLOUD_ELEMENTS_USER_SECRET', 'the Cloud Elements user secret (or --user-secret-file)'],
+          ['CLOUD_ELEMENTS_ORG_SECRET', 'the Cloud Elements organization secret (or --org-secret-file)'],
+          ...ENVIRONMENT_HELP,
+          ['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (environment, base-url defaults)'],
+          ['CI', 'when set, nothing prompts'],
+        ],
+      ) +
+        '\nSecrets come from the environment, a --…-file flag, or a masked prompt on a terminal; never from a flag value.\n' +
+        'A create is sent once and never retried. Exit status: 0 created (or already there with --if-absent),\n' +
+        '1 invalid file, 2 usage or missing secrets, 3 file system, 4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n',
+    )
+    .action(async (file: string, flags: Omit<ProvisionOptions, 'file'>) => {
+      outcome.exitCode = await run(
+        {
+          file,
+          environment: flags.environment,
+          baseUrl: flags.baseUrl,
+          userSecretFile: flags.userSecretFile,
+          orgSecretFile: flags.orgSecretFile,
+          dryRun: flags.dryRun,
+          ifAbsent: flags.ifAbsent,
+          tokenFile: flags.tokenFile,
+          timeout: flags.timeout,
+          json: flags.json,
+          input: flags.input,
+        },
+        context,
+      );
+    });

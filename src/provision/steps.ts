@@ -1,0 +1,111 @@
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { cleanText } from '../cloud-elements/api-error.js';
+import { resolveApiTarget, type ApiTarget } from '../cloud-elements/environments.js';
+import { dryRunRequest, formatRequest, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
+import type { ProvisionOptions, ProvisionReport } from '../commands/provision.js';
+import type { Context } from '../context.js';
+import { CliError, ExitCode, fileError } from '../errors.js';
+import { write } from '../io.js';
+import { readInstanceFile } from '../instance/read-instance-file.js';
+import { textReporter } from '../validation/reporters/text.js';
+
+/** The API host: flag > environment variable > config store > `us`; the store is read only when needed. */
+export async function resolveTarget(options: Pick<ProvisionOptions, 'environment' | 'baseUrl'>, context: Pick<Context, 'env'>): Promise<ApiTarget> {
+  const decided = options.baseUrl !== undefined || options.environment !== undefined || !!context.env.CLOUD_ELEMENTS_BASE_URL || !!context.env.CLOUD_ELEMENTS_ENVIRONMENT;
+  if (decided) return resolveApiTarget(options, context.env);
+  const { openConfigStore } = await import('../config/store.js');
+  const store = await openConfigStore(context.env);
+  return resolveApiTarget(options, context.env, { environment: store.get('environment'), baseUrl: store.get('base-url') });
+}
+
+/**
+ * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
+ * text format; any error stops the run (exit 1) before anything is sent. Returns the body to send.
+ */
+export async function readCheckedInstance(path: string, context: Pick<Context, 'io' | 'cwd'>): Promise<InstanceBody> {
+  const file = await readInstanceFile(path, context);
+  const problems = file.result.problems;
+  if (problems.length > 0) await write(context.io.stderr, textReporter({ quiet: true, color: context.io.colorStderr }).file(file.result));
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  if (errors > 0 || typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
+    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance (${errors} ${errors === 1 ? 'error' : 'errors'}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
+  }
+  return instanceBody(file.data as InstanceBody);
+}
+
+/**
+ * Checks before anything is sent that the token can be written there, so that a created instance's
+ * token is not lost to a typo in the path. An existing file is replaced (atomically).
+ */
+export async function checkTokenFile(path: string, cwd: string): Promise<string> {
+  const full = resolve(cwd, path);
+  const existing = await stat(full).catch(() => undefined);
+  if (existing?.isDirectory()) throw fileError(`--token-file: ${path} is a directory`, 'Give a file name.');
+  const folder = await stat(dirname(full)).catch(() => undefined);
+  if (!folder?.isDirectory()) throw fileError(`--token-file: the folder of ${path} does not exist`, 'Create it first, or choose another path.');
+  return full;
+}
+
+/** `--dry-run`: the request that would be sent, every secret masked. Sends nothing. */
+export async function printDryRun(
+  target: ApiTarget,
+  body: InstanceBody,
+  secrets: Partial<PlatformSecrets>,
+  options: Pick<ProvisionOptions, 'json' | 'ifAbsent'>,
+  context: Pick<Context, 'io' | 'version'>,
+): Promise<number> {
+  const request = dryRunRequest(target.host, body, secrets, context.version);
+  const text = options.json
+    ? `${JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.json }, null, 2)}\n`
+    : formatRequest(request);
+  await write(context.io.stdout, text);
+  let notes = '';
+  if (secrets.user === undefined) notes += 'warning: no user secret (CLOUD_ELEMENTS_USER_SECRET or --user-secret-file): a real run would stop here\n';
+  if (secrets.organization === undefined) notes += 'warning: no organization secret (CLOUD_ELEMENTS_ORG_SECRET or --org-secret-file): a real run would stop here\n';
+  if (options.ifAbsent) notes += 'note: --if-absent would first look for an instance of that name (GET /elements/api-v2/instances)\n';
+  await write(context.io.stderr, `${notes}Dry run: nothing was sent.\n`);
+  return 0;
+}
+
+/** A progress line, for a person at a terminal only. */
+export async function progress(context: Pick<Context, 'io'>, options: Pick<ProvisionOptions, 'json'>, text: string): Promise<void> {
+  if (context.io.stderrIsTTY && !options.json) await write(context.io.stderr, `${text}\n`);
+}
+
+/**
+ * Writes the instance token (mode 0600, atomically). Returns the error to report after the result is
+ * printed: the instance exists by then, so its id must still be shown.
+ */
+export async function saveToken(token: string | undefined, fullPath: string | undefined, shownPath: string | undefined, secrets: readonly string[]): Promise<CliError | undefined> {
+  if (fullPath === undefined) return undefined;
+  if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${shownPath} was not written`);
+  const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
+  try {
+    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: true });
+    return undefined;
+  } catch (error) {
+    const message = cleanText(error instanceof Error ? error.message : String(error), secrets) ?? 'cannot write the token file';
+    return new CliError(error instanceof CliError ? error.exitCode : ExitCode.fileSystem, message, 'The instance was created, but its token was not saved.');
+  }
+}
+
+/** The outcome: one line (or the JSON report) on stdout, and where the token went on stderr. */
+export async function printResult(
+  report: ProvisionReport,
+  options: Pick<ProvisionOptions, 'json' | 'tokenFile'>,
+  context: Pick<Context, 'io'>,
+  secrets: readonly string[],
+): Promise<void> {
+  const id = typeof report.id === 'string' ? (cleanText(report.id, secrets) ?? '') : report.id;
+  const safe = { ...report, id, name: cleanText(report.name, secrets) ?? '' };
+  if (options.json) {
+    await write(context.io.stdout, `${JSON.stringify(safe, null, 2)}\n`);
+    return;
+  }
+  const line = report.alreadyExists ? `Instance ${safe.id} "${safe.name}" already exists` : `Created instance ${safe.id} "${safe.name}"`;
+  await write(context.io.stdout, `${line}\n`);
+  if (report.alreadyExists) return;
+  if (options.tokenFile === undefined) await write(context.io.stderr, 'The instance token was not saved (use --token-file <file> to keep it).\n');
+  else if (report.tokenFile !== null) await write(context.io.stderr, `Token written to ${report.tokenFile} (mode 0600).\n`);
+}
