@@ -1,0 +1,125 @@
+// config list/get/set/unset/path against a config folder of the test's own.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli, tempDir } from './helpers/cli.js';
+
+function store(t, initial) {
+  const dir = join(tempDir(t), 'config');
+  const file = join(dir, 'config.json');
+  if (initial !== undefined) {
+    mkdirSync(dir);
+    writeFileSync(file, initial);
+  }
+  const config = (...args) => runCli(['config', ...args], { env: { ECWID_INSTANCE_CONFIG_DIR: dir } });
+  return { dir, file, config };
+}
+
+describe('config', () => {
+  test('set, get, list, list --json, unset', async (t) => {
+    const { file, config } = store(t);
+    assert.deepEqual(await config('set', 'store-id', '4870020'), { code: 0, stdout: '', stderr: '' });
+    assert.equal((await config('set', 'tags', ' production, eu,')).code, 0);
+    assert.equal((await config('set', 'base-url', 'https://ce.example.com/')).code, 0);
+    assert.equal((await config('get', 'store-id')).stdout, '4870020\n');
+    assert.equal((await config('get', 'tags')).stdout, 'production,eu\n');
+    assert.equal((await config('list')).stdout, 'store-id=4870020\nbase-url=https://ce.example.com\ntags=production,eu\n');
+    assert.deepEqual(JSON.parse((await config('list', '--json')).stdout), { 'store-id': '4870020', 'base-url': 'https://ce.example.com', tags: 'production,eu' });
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.deepEqual(await config('unset', 'tags'), { code: 0, stdout: '', stderr: '' });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { 'store-id': '4870020', 'base-url': 'https://ce.example.com' });
+    assert.deepEqual(await config('get', 'tags'), { code: 0, stdout: '', stderr: '' });
+  });
+
+  test('an empty store: list prints nothing, list --json an empty object, unset is fine; nothing is created', async (t) => {
+    const { dir, config } = store(t);
+    assert.deepEqual(await config('list'), { code: 0, stdout: '', stderr: '' });
+    assert.equal((await config('list', '--json')).stdout, '{}\n');
+    assert.equal((await config('unset', 'name')).code, 0);
+    assert.ok(!existsSync(dir));
+  });
+
+  test('path prints the file in ECWID_INSTANCE_CONFIG_DIR', async (t) => {
+    const { file, config } = store(t);
+    assert.deepEqual(await config('path'), { code: 0, stdout: `${file}\n`, stderr: '' });
+  });
+
+  const bad = [
+    ['store-id', 'abc', 'error: config store-id: the store ID must be digits, such as 4870020\n'],
+    ['callback-url', 'example.com/e', 'error: config callback-url: the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events\n'],
+    ['environment', 'mars', 'error: config environment: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10; or --base-url for another host.\n'],
+    ['base-url', 'http://ce.example.com', 'error: config base-url: plain http:// is accepted only for localhost; secrets would travel in clear\nUse https://.\n'],
+    ['name', '  ', 'error: config name: the name must not be empty\n'],
+    ['tags', 'a,b,a', 'error: config tags: the tag "a" is given twice\n'],
+    ['tags', ' , ', 'error: config tags: expected comma-separated tags, such as production,eu\n'],
+  ];
+  for (const [key, value, stderr] of bad) {
+    test(`set ${key} ${JSON.stringify(value)} is refused (exit 2) and nothing is written`, async (t) => {
+      const { dir, config } = store(t);
+      assert.deepEqual(await config('set', key, value), { code: 2, stdout: '', stderr });
+      assert.ok(!existsSync(dir));
+    });
+  }
+
+  const SECRET_HINT =
+    'Secrets come from a masked prompt, an environment variable (ECWID_ORDER_KEY, ECWID_PRODUCT_KEY, ECWID_SIGNATURE_KEY, CLOUD_ELEMENTS_USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET) or a --...-file flag (a path, or - for stdin).\n';
+  for (const key of ['order-key', 'product-key', 'user-secret', 'order-key-file', 'token', 'signature-key']) {
+    test(`a secret key (${key}) is refused with where secrets come from`, async (t) => {
+      const { dir, config } = store(t);
+      for (const args of [['set', key, 'value'], ['get', key], ['unset', key]]) {
+        assert.deepEqual(await config(...args), { code: 2, stdout: '', stderr: `error: ${key} is a secret, and secrets are never kept in the config store\n${SECRET_HINT}` });
+      }
+      assert.ok(!existsSync(dir));
+    });
+  }
+
+  test('an unknown key is exit 2 with the list of keys', async (t) => {
+    const { config } = store(t);
+    for (const args of [['set', 'storeid', '1'], ['get', 'region']]) {
+      const r = await config(...args);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^error: unknown config key "(storeid|region)"\nKeys: store-id, callback-url, environment, base-url, name, tags\.\n$/);
+    }
+  });
+
+  test('an unknown subcommand, or none, is a usage error', async (t) => {
+    const { config } = store(t);
+    assert.equal((await config('delete', 'name')).code, 2);
+    assert.equal((await config()).code, 2);
+  });
+
+  for (const [label, text, reason] of [
+    ['not JSON', '{"store-id": "1",', 'not valid JSON'],
+    ['not an object', '["store-id"]', 'not a JSON object'],
+    ['a value that is not a string', '{"store-id": 4870020}', 'store-id is not a string'],
+  ]) {
+    test(`a corrupt file (${label}) is exit 3 naming the file, and is left byte for byte`, async (t) => {
+      const { file, config } = store(t, text);
+      for (const args of [['list'], ['get', 'store-id'], ['set', 'name', 'shop'], ['unset', 'store-id']]) {
+        assert.deepEqual(await config(...args), {
+          code: 3,
+          stdout: '',
+          stderr: `error: the config file ${file} is corrupt (${reason})\nFix it by hand or delete it; it was left as it is.\n`,
+        });
+      }
+      assert.equal(readFileSync(file, 'utf8'), text);
+      assert.equal((await config('path')).stdout, `${file}\n`);
+    });
+  }
+
+  test('keys it does not know are kept when another is set', async (t) => {
+    const { file, config } = store(t, '{"future-key": "x"}');
+    assert.equal((await config('set', 'name', 'shop')).code, 0);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { 'future-key': 'x', name: 'shop' });
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+  });
+
+  test('urls reads the defaults it keeps', async (t) => {
+    const { dir, config } = store(t);
+    await config('set', 'store-id', '4870020');
+    await config('set', 'environment', 'eu');
+    const urls = await runCli(['urls'], { env: { ECWID_INSTANCE_CONFIG_DIR: dir } });
+    assert.equal(urls.stdout, 'https://my.ecwid.com/store/4870020#legacy_api\nhttps://api.cloud-elements.co.uk/elements/api-v2/events/ecwid\n');
+  });
+});
