@@ -1,0 +1,189 @@
+// init as a person runs it: a real pseudo-terminal, real keystrokes, the built bin. And as a script
+// runs it with stdin a pipe: it must never wait for a prompt.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { tempDir } from './helpers/cli.js';
+import { bin } from './helpers/paths.js';
+
+const require = createRequire(import.meta.url);
+const pty = require('node-pty');
+
+const ORDER = 'secret_orderKEY1234';
+const PRODUCT = 'public_productKEY5678';
+const WAIT_MS = 15_000;
+
+/** A child's environment without CI (so it may prompt) and with its own home and config folder. */
+function childEnv(dir) {
+  return { PATH: process.env.PATH, HOME: dir, TERM: 'xterm-256color', ECWID_INSTANCE_CONFIG_DIR: join(dir, '.config') };
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][0-9A-B]/g;
+
+/** `init` in a pseudo-terminal, with waits on screen text that fail after a bounded time. */
+function startInit(t, dir, args = []) {
+  const child = pty.spawn(process.execPath, [bin, 'init', ...args], { cwd: dir, env: childEnv(dir), cols: 200, rows: 50, name: 'xterm-256color' });
+  let raw = '';
+  let searchFrom = 0;
+  let waiter;
+  const exited = new Promise((resolve) => child.onExit(resolve));
+  let done = false;
+  exited.then(() => (done = true));
+  const screen = () => raw.replace(ANSI, '');
+  const check = () => {
+    if (!waiter) return;
+    const at = screen().indexOf(waiter.text, searchFrom);
+    if (at === -1) return;
+    searchFrom = at + waiter.text.length;
+    clearTimeout(waiter.timer);
+    const { resolve } = waiter;
+    waiter = undefined;
+    resolve();
+  };
+  child.onData((data) => {
+    raw += data;
+    check();
+  });
+  t.after(() => {
+    if (waiter) clearTimeout(waiter.timer);
+    if (!done) child.kill('SIGKILL');
+  });
+  return {
+    get raw() {
+      return raw;
+    },
+    screen,
+    /** Resolves once `text` appears on the screen after the previous match. */
+    waitFor(text) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiter = undefined;
+          reject(new Error(`timed out waiting for ${JSON.stringify(text)}; screen so far:\n${screen()}`));
+        }, WAIT_MS);
+        waiter = { text, resolve, timer };
+        check();
+      });
+    },
+    type: (keys) => child.write(keys),
+    async exit() {
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`did not exit; screen so far:\n${screen()}`)), WAIT_MS);
+      });
+      try {
+        return await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+describe('init in a terminal', () => {
+  test('the wizard: masked secrets, re-asked answers, both URLs, a 0600 file', async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir);
+    await run.waitFor('Ecwid store ID');
+    run.type('48a\r');
+    await run.waitFor('the store ID must be digits, such as 4870020');
+    run.type('\u0015 4870020\r'); // Ctrl+U clears the rejected answer
+    await run.waitFor('https://my.ecwid.com/store/4870020#legacy_api');
+    await run.waitFor('Order API secret');
+    run.type(`${ORDER}\r`);
+    await run.waitFor('Product API secret');
+    run.type(`${PRODUCT}\r`);
+    await run.waitFor('Send Ecwid order events to your app');
+    run.type('y\r');
+    await run.waitFor('Callback URL of your app');
+    run.type('https://example.com/ecwid/events\r');
+    await run.waitFor('https://api.cloud-elements.com/elements/api-v2/events/ecwid');
+    await run.waitFor('Instance name');
+    run.type('\r');
+    await run.waitFor('Tags, comma-separated');
+    run.type('production, eu\r');
+    await run.waitFor('Wrote instance.json');
+    await run.waitFor('ecwid-instance provision instance.json');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 0, run.screen());
+
+    const path = join(dir, 'instance.json');
+    assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), {
+      element: { key: 'ecwid' },
+      configuration: {
+        'ecwid.order.key': ORDER,
+        'ecwid.product.key': PRODUCT,
+        'ecwid.store.id': '4870020',
+        'event.notification.enabled': 'true',
+        'event.notification.callback.url': 'https://example.com/ecwid/events',
+      },
+      tags: ['production', 'eu'],
+      name: 'ecwid-4870020',
+    });
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    for (const secret of [ORDER, PRODUCT]) {
+      assert.ok(!run.raw.includes(secret), 'a secret was echoed');
+      assert.ok(!run.screen().includes(secret), 'a secret was shown');
+      assert.ok(!run.raw.includes(secret.slice(-8)), 'part of a secret was shown');
+    }
+  });
+
+  test('Ctrl+C in the middle: Cancelled, exit 130, the existing file byte for byte untouched', async (t) => {
+    const dir = tempDir(t);
+    const old = '{\n  "name": "keep me"\n}\n';
+    writeFileSync(join(dir, 'instance.json'), old);
+    const run = startInit(t, dir, ['--force']);
+    await run.waitFor('Ecwid store ID');
+    run.type('4870020\r');
+    await run.waitFor('Order API secret');
+    run.type(`${ORDER}\r`);
+    await run.waitFor('Product API secret');
+    run.type('public_half');
+    run.type('\u0003');
+    await run.waitFor('Cancelled');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 130);
+    assert.equal(readFileSync(join(dir, 'instance.json'), 'utf8'), old);
+    assert.deepEqual(readdirSync(dir).filter((name) => name !== '.config'), ['instance.json'], 'no temporary file left');
+    assert.ok(!run.raw.includes(ORDER));
+  });
+
+  test('end of input (Ctrl+D) at a prompt: Cancelled, exit 130, nothing written', async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir, ['--store-id', '4870020']);
+    await run.waitFor('Order API secret');
+    run.type('\u0004');
+    await run.waitFor('Cancelled');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 130);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+});
+
+describe('init with stdin a pipe', () => {
+  test('never waits for a prompt: exit 2 listing the missing values, even with stdin left open', async (t) => {
+    const dir = tempDir(t);
+    const child = spawn(process.execPath, [bin, 'init'], { cwd: dir, env: childEnv(dir), stdio: ['pipe', 'pipe', 'pipe'] });
+    t.after(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data) => (stdout += data));
+    child.stderr.on('data', (data) => (stderr += data));
+    let timer;
+    const code = await Promise.race([
+      new Promise((resolve) => child.on('close', resolve)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`still running: it waits on stdin\n${stderr}`)), WAIT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, /^error: missing 3 required values:\n {2}store ID {12}--store-id <id> or ECWID_STORE_ID\n {2}Order API secret {4}--order-key-file <file> or ECWID_ORDER_KEY\n {2}Product API secret {2}--product-key-file <file> or ECWID_PRODUCT_KEY\n/);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+});
