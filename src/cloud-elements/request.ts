@@ -1,5 +1,6 @@
 import { maskSecret } from '../secrets.js';
 import { configurationKeys, secretKeys } from '../validation/schema-facts.js';
+import { closest } from '../validation/suggest.js';
 
 /** The Platform API's instances resource, below the API host. */
 export const INSTANCES_PATH = '/elements/api-v2/instances';
@@ -51,13 +52,17 @@ export function listInstancesRequest(host: string, secrets: PlatformSecrets, ver
 
 const knownConfigurationKeys = new Set(configurationKeys);
 const SECRET_LIKE_KEY = /secret|password|passwd|token|key$/i;
+const secretKeyList = [...secretKeys];
 
 /**
  * Whether a configuration value must not be shown: the schema's `writeOnly` keys, and, to be safe,
- * unknown keys whose name looks like a secret's (a misspelt `ecwid.order.kye` still holds one).
+ * unknown keys that look like a secret's: a misspelling of one (`ecwid.product.kye` still holds the
+ * secret) or a name such as `…secret`, `…password`, `…token`, `…key`.
  */
 export function isSecretConfigurationKey(key: string): boolean {
-  return secretKeys.has(key) || (!knownConfigurationKeys.has(key) && SECRET_LIKE_KEY.test(key));
+  if (secretKeys.has(key)) return true;
+  if (knownConfigurationKeys.has(key)) return false;
+  return SECRET_LIKE_KEY.test(key) || closest(key, secretKeyList) !== undefined;
 }
 
 /** The body with every secret configuration value masked. */

@@ -1,0 +1,156 @@
+// A fake Cloud Elements Platform API on 127.0.0.1 (a random port), implementing the documented
+// contract of POST and GET /elements/api-v2/instances, plus the ways a real one can misbehave.
+import { createServer } from 'node:http';
+
+/** Credentials shaped like the docs' examples: 44 base64 characters and 32 hex characters. */
+export const USER_SECRET = 'kQ9v2LmX7pR4tY8wZ1aB3cD5eF6gH0jK2nP4sU6xW8y=';
+export const ORG_SECRET = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+export const TOKEN = 'dsPr6AheLIS8pt7rp8E81bSKEkx9Ftr+9Y';
+export const REQUEST_ID = '58b46b1be4b0e5a9b7d19c49';
+const PATH = '/elements/api-v2/instances';
+const MIB = 1024 * 1024;
+
+/**
+ * `behaviour` picks the answer to every request:
+ * - `contract`: the documented API (Authorization checked, 200 with the created instance, 400 naming a
+ *   missing `requiredConfiguration` entry, GET listing `instances` in pages of at most `maxPageSize`);
+ * - `forbidden` (403), `error500`, `notJson` (200 with HTML), `hang` (no answer at all),
+ *   `hangBody` (headers and half a body, then nothing), `huge` (a chunked body without end),
+ *   `hugeDeclared` (a Content-Length of 1 GiB), `echoSecrets` (a 400 quoting the request),
+ *   `redirectAway` (307 to `redirectTo`), `redirectSame` (307 to the same path under /moved).
+ */
+export async function startFakeCloudElements() {
+  const state = {
+    behaviour: 'contract',
+    requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'],
+    instances: [],
+    maxPageSize: 200,
+    redirectTo: undefined,
+    /** Every request received: method, url (path and query), headers, body text. */
+    requests: [],
+    hugeBytesSent: 0,
+  };
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      state.requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+      answer(state, req, res, body);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    state,
+    reset() {
+      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0 });
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function json(res, status, value, headers = {}) {
+  const text = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Elements-Request-Id': REQUEST_ID, ...headers });
+  res.end(text);
+}
+
+function answer(state, req, res, body) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  switch (state.behaviour) {
+    case 'hang':
+      return; // the socket is destroyed when the server closes
+    case 'hangBody':
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"id": 12345, "name": ');
+      return;
+    case 'huge':
+      return sendHuge(state, res);
+    case 'hugeDeclared':
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 1024 * MIB });
+      res.write('[');
+      return;
+    case 'notJson':
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      return res.end('<html><body>Bad gateway</body></html>');
+    case 'error500':
+      return json(res, 500, { requestId: REQUEST_ID, message: 'An unexpected error occurred' });
+    case 'forbidden':
+      return json(res, 403, { requestId: REQUEST_ID, message: 'Access denied' });
+    case 'echoSecrets':
+      return json(res, 400, { requestId: REQUEST_ID, message: `Invalid request ${req.headers.authorization} ${body}`, providerMessage: `Ecwid said: ${body}`, request: JSON.parse(body) });
+    case 'redirectAway':
+      res.writeHead(307, { Location: `${state.redirectTo}${req.url}` });
+      return res.end();
+    case 'redirectSame':
+      if (!url.pathname.startsWith('/moved/')) {
+        res.writeHead(307, { Location: `/moved${req.url}` });
+        return res.end();
+      }
+  }
+  const pathname = url.pathname.replace(/^\/moved/, '');
+  const auth = /^User (\S+), Organization (\S+)$/.exec(req.headers.authorization ?? '');
+  if (!auth || auth[1] !== USER_SECRET || auth[2] !== ORG_SECRET) {
+    return json(res, 401, { requestId: REQUEST_ID, message: 'Invalid Organization or User secret, or invalid Element token provided.' });
+  }
+  if (pathname !== PATH) return json(res, 404, { requestId: REQUEST_ID, message: 'No such resource' });
+  if (req.method === 'GET') return listInstances(state, url, res);
+  if (req.method !== 'POST') return json(res, 405, { requestId: REQUEST_ID, message: 'Method not allowed' });
+  if (req.headers['content-type'] !== 'application/json') return json(res, 415, { requestId: REQUEST_ID, message: 'Unsupported media type' });
+  let instance;
+  try {
+    instance = JSON.parse(body);
+  } catch {
+    return json(res, 400, { requestId: REQUEST_ID, message: 'Malformed JSON' });
+  }
+  if (instance.element?.key !== 'ecwid') return json(res, 404, { requestId: REQUEST_ID, message: 'No element with that key' });
+  for (const key of state.requiredConfiguration) {
+    if (typeof instance.configuration?.[key] !== 'string') {
+      return json(res, 400, { requestId: REQUEST_ID, message: `Missing required configuration entry: ${key}` });
+    }
+  }
+  return json(res, 200, {
+    id: 12345,
+    name: instance.name,
+    token: TOKEN,
+    element: { id: 42, name: 'Ecwid', key: 'ecwid', typeOauth: false },
+    provisionInteractions: [],
+    valid: true,
+    disabled: false,
+  });
+}
+
+/** Pages of `GET /instances`: `nextPage` is an opaque token, announced in `Elements-Next-Page-Token`. */
+function listInstances(state, url, res) {
+  const size = Math.min(Number(url.searchParams.get('pageSize') ?? 200), state.maxPageSize);
+  const token = url.searchParams.get('nextPage');
+  const start = token ? Number(Buffer.from(token, 'base64url').toString().replace('offset:', '')) : 0;
+  const page = state.instances.slice(start, start + size);
+  const more = start + size < state.instances.length;
+  json(res, 200, page, more ? { 'Elements-Next-Page-Token': Buffer.from(`offset:${start + size}`).toString('base64url') } : {});
+}
+
+/** A body that does not end: 64 KiB chunks, as fast as the client reads, for at most 64 MiB. */
+function sendHuge(state, res) {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  const pump = () => {
+    while (!res.destroyed && state.hugeBytesSent < 64 * MIB) {
+      state.hugeBytesSent += chunk.length;
+      if (!res.write(chunk)) return res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.write('[');
+  pump();
+}
