@@ -1,0 +1,51 @@
+// Commands load only what they need: validate and a non-interactive init never load inquirer or conf.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { tempDir } from './helpers/cli.js';
+import { fixtures, root } from './helpers/paths.js';
+
+// A module hook in the child that reports every inquirer or conf module it resolves.
+const HOOK = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  if (/node_modules\\/(@inquirer|conf)\\//.test(result.url)) process._rawDebug('LOADED ' + result.url);
+  return result;
+}`;
+const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
+const MAIN = pathToFileURL(join(root, 'dist/main.js')).href;
+
+function loaded(t, args, env = {}) {
+  const dir = tempDir(t);
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(runner, `const { runFromProcess } = await import(${JSON.stringify(MAIN)});\nprocess.exitCode = await runFromProcess();\n`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, runner, ...args],
+    { cwd: fixtures, encoding: 'utf8', input: '', env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ...env }, timeout: 30_000 },
+  );
+  const modules = [...result.stderr.matchAll(/^LOADED (\S+)/gm)].map((m) => m[1]);
+  return { status: result.status, modules };
+}
+
+describe('lazy loading', () => {
+  test('validate loads neither inquirer nor conf', (t) => {
+    const run = loaded(t, ['validate', 'valid']);
+    assert.equal(run.status, 0);
+    assert.deepEqual(run.modules, []);
+  });
+
+  test('init without a terminal loads neither', (t) => {
+    const run = loaded(t, ['init', '--store-id', '1', '-o', '-'], { ECWID_ORDER_KEY: 'order_key', ECWID_PRODUCT_KEY: 'product_key' });
+    assert.equal(run.status, 0);
+    assert.deepEqual(run.modules, []);
+  });
+
+  test('config set does load conf (the hook sees it)', (t) => {
+    const run = loaded(t, ['config', 'set', 'name', 'shop']);
+    assert.equal(run.status, 0);
+    assert.ok(run.modules.some((url) => url.includes('/node_modules/conf/')), 'conf was loaded');
+  });
+});
