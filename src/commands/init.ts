@@ -24,7 +24,7 @@ export async function runInit(options: InitOptions, context: Context): Promise<n
   return 0;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export const registerInit: Register<InitOptions> = (program, context, outcome, run = runInit) =>
   environmentOptions(
@@ -40,11 +40,11 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
       .option('--callback-url <url>', "your app's URL that receives the events")
       .option('--signature-key-file <file>', 'read an optional webhook signature key from a file (- for stdin)')
       .option('--name <name>', 'the instance name (default: ecwid-<store id>)')
-      .option('--tag <tag>', 'a tag for the instance; repeat for more', collect, []),
+      .option('--tag <tag>', 'a tag for the instance; repeat for more', collect),
   )
-    .option('--force', 'replace an existing output file', false)
+    .option('--force', 'replace an existing output file')
     .option('--no-input', 'never prompt; a missing value is an error')
-    .option('--json', 'print a JSON summary on stdout (implies --no-input)', false)
+    .option('--json', 'print a JSON summary on stdout (implies --no-input)')
     .addHelpText(
       'after',
       helpFooter(
@@ -68,7 +68,7 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
         '\nA value comes from its flag, else its environment variable, else the config store, else the default.\n' +
         'Secrets are never flag values: they come from a masked prompt, an environment variable or a --...-file.\n',
     )
-    .action(async (flags: Omit<InitOptions, 'tags'> & { tag: string[] }) => {
+    .action(async (flags: Omit<InitOptions, 'tags' | 'force' | 'json'> & { tag?: string[]; force?: boolean; json?: boolean }) => {
       outcome.exitCode = await run(
         {
           output: flags.output,
@@ -79,12 +79,12 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
           events: flags.events,
           callbackUrl: flags.callbackUrl,
           name: flags.name,
-          tags: flags.tag,
+          tags: flags.tag ?? [],
           environment: flags.environment,
           baseUrl: flags.baseUrl,
-          force: flags.force,
+          force: flags.force === true,
           input: flags.input,
-          json: flags.json,
+          json: flags.json === true,
         },
         context,
       );
