@@ -329,6 +329,12 @@ describe('init: when it may prompt', () => {
     assert.deepEqual(r.written.tags, ['eu']);
   });
 
+  test('--output - on a terminal is refused: the secrets would be shown', async (t) => {
+    const r = await init(t, ['--store-id', '1', '-o', '-'], { env: KEYS, tty: true, prompter: noPrompt });
+    assert.deepEqual([r.code, r.stdout], [2, '']);
+    assert.equal(r.stderr, 'error: --output - would show the secrets on the terminal\nPipe it into another command (e.g. | ecwid-instance provision -), or write a file with --output <file>.\n');
+  });
+
   test('cancelling at a prompt exits 130 and writes nothing', async (t) => {
     const script = scriptedPrompter(['4870020', ORDER, cancelled()]);
     const r = await init(t, [], { tty: true, prompter: script.prompter });

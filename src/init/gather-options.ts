@@ -15,7 +15,7 @@ import { runWizard } from './wizard.js';
  * written here, and nothing is asked after it returns.
  */
 export async function gatherOptions(options: InitOptions, context: Context): Promise<InitPlan> {
-  checkConflicts(options);
+  checkConflicts(options, context);
   const config = (await openConfigStore(context.env)).all();
   const target = resolveApiTarget(options, context.env, { environment: config.environment, baseUrl: config['base-url'] });
   const draft = await suppliedValues(options, context, config);
@@ -39,9 +39,13 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
   return { settings: finishSettings(values, stdinHint(context, options)), output: options.output, overwrite, target, json: options.json };
 }
 
-function checkConflicts(options: InitOptions): void {
+function checkConflicts(options: InitOptions, context: Pick<Context, 'io'>): void {
   if (options.json && options.output === '-') {
     throw usageError('--json and --output - both write to stdout', 'Write the file with --output <file>, or drop --json.');
+  }
+  // The file holds both secrets: on a terminal they would be shown in full.
+  if (options.output === '-' && context.io.stdoutIsTTY) {
+    throw usageError('--output - would show the secrets on the terminal', 'Pipe it into another command (e.g. | ecwid-instance provision -), or write a file with --output <file>.');
   }
   const fromStdin = (
     [
