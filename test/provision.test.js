@@ -64,7 +64,7 @@ describe('provision: the request', () => {
     const dir = tempDir(t);
     const { code, stdout, stderr } = await provision([FILE, '--token-file', 'instance.token', '--json'], { cwd: dir });
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(stdout), { id: 12345, name: NAME, element: 'ecwid', environment: 'custom', tokenFile: 'instance.token' });
+    assert.equal(stdout, `${JSON.stringify({ id: 12345, name: NAME, element: 'ecwid', environment: 'custom', tokenFile: 'instance.token' }, null, 2)}\n`);
     assert.equal(stderr, ''); // --json: stdout carries the report, stderr nothing
     assert.equal(readFileSync(join(dir, 'instance.token'), 'utf8'), `${TOKEN}\n`);
     assert.equal(statSync(join(dir, 'instance.token')).mode & 0o777, 0o600);

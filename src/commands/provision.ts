@@ -57,12 +57,12 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   const known = [user, organization, ...configurationSecrets(body)];
   const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
   const name = typeof body.name === 'string' ? body.name : '';
-  const report = { element: 'ecwid', environment: target.environment } as const;
+  const report = (id: string | number, reportedName: string, tokenFile: string | null): ProvisionReport => ({ id, name: reportedName, element: 'ecwid', environment: target.environment, tokenFile });
 
   if (options.ifAbsent) {
     const existing = await findInstance(platform, name, client);
     if (existing) {
-      await steps.printResult({ ...report, id: existing.id, name: existing.name, tokenFile: null, alreadyExists: true }, options, context, known);
+      await steps.printResult({ ...report(existing.id, existing.name, null), alreadyExists: true }, options, context, known);
       return 0;
     }
   }
@@ -70,7 +70,7 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   const created = await createInstance(platform, body, client);
   const tokenProblem = await steps.saveToken(created.token, tokenPath, options.tokenFile, [...known, ...(created.token ? [created.token] : [])]);
   const tokenFile = tokenProblem === undefined && options.tokenFile !== undefined ? options.tokenFile : null;
-  await steps.printResult({ ...report, id: created.id, name: created.name, tokenFile }, options, context, [...known, created.token ?? '']);
+  await steps.printResult(report(created.id, created.name, tokenFile), options, context, [...known, created.token ?? '']);
   if (tokenProblem) throw tokenProblem;
   return 0;
 }
