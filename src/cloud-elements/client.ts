@@ -40,7 +40,7 @@ export async function callPlatform(request: PlatformRequest, options: ClientOpti
     controller.abort();
   }, options.timeoutSeconds * 1000);
   const late = (): Error =>
-    transportError(`no complete answer from Cloud Elements within ${options.timeoutSeconds} seconds (${request.method} ${facts.origin})`, facts, {
+    transportError(`no complete answer from Cloud Elements within ${options.timeoutSeconds} ${options.timeoutSeconds === 1 ? 'second' : 'seconds'} (${request.method} ${facts.origin})`, facts, {
       hint: 'Allow more time with --timeout <seconds>.',
       mayHaveArrived: true,
     });
