@@ -1,5 +1,6 @@
 import type { IO, Env } from './io.js';
 import type { Prompter } from './prompter.js';
+import type { SecretList } from './secret-list.js';
 
 /** Everything a command may touch of the outside world. Only `main` builds the real one. */
 export interface Context {
@@ -10,6 +11,8 @@ export interface Context {
   fetch: typeof fetch;
   /** Built on first use, so commands that never prompt never load inquirer. */
   prompter: () => Promise<Prompter>;
+  /** Secrets seen so far; `main` provides one per run and redacts every error it prints with it. */
+  secrets?: SecretList;
   /** Folder of the config store: `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. */
   configDir?: string;
 }

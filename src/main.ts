@@ -2,13 +2,16 @@ import { CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { processIO, write } from './io.js';
+import type { PasswordQuestion } from './prompter.js';
+import { SECRET_VARIABLES, SecretList } from './secret-list.js';
 import { buildProgram } from './program.js';
 import { VERSION } from './version.js';
 
 /** Runs one command line and returns its exit code. The only place that decides exit codes. */
-export async function main(argv: readonly string[], context: Context): Promise<number> {
+export async function main(argv: readonly string[], given: Context): Promise<number> {
   const debug = argv.includes('--debug');
   const outcome = { exitCode: ExitCode.ok as number };
+  const context = withSecretList(given);
   try {
     const program = buildProgram(context, outcome);
     await program.parseAsync([...argv], { from: 'user' });
@@ -18,8 +21,24 @@ export async function main(argv: readonly string[], context: Context): Promise<n
   }
 }
 
-async function reportError(error: unknown, context: Context, debug: boolean): Promise<number> {
-  const { stderr, colorStderr } = context.io;
+/** Starts the run's list of known secrets: those in the environment, and every masked answer. */
+function withSecretList(context: Context): Context & { secrets: SecretList } {
+  const secrets = context.secrets ?? new SecretList();
+  for (const name of SECRET_VARIABLES) secrets.add(context.env[name]);
+  const prompter = async () => {
+    const inner = await context.prompter();
+    return { ...inner, password: async (question: PasswordQuestion) => {
+      const answer = await inner.password(question);
+      secrets.add(answer);
+      return answer;
+    } };
+  };
+  return { ...context, secrets, prompter };
+}
+
+async function reportError(error: unknown, context: Context & { secrets: SecretList }, debug: boolean): Promise<number> {
+  const { colorStderr } = context.io;
+  const stderr = { write: (text: string) => write(context.io.stderr, context.secrets.redact(text)) };
   const red = (text: string): string => (colorStderr ? `\u001b[31m${text}\u001b[39m` : text);
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help / version text).
@@ -28,19 +47,19 @@ async function reportError(error: unknown, context: Context, debug: boolean): Pr
   }
   if (error instanceof CliError) {
     if (error.exitCode === ExitCode.cancelled) {
-      await write(stderr, `${error.message}\n`);
+      await stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
     let text = `${red('error:')} ${error.message}\n`;
     if (error.hint) text += `${error.hint}\n`;
     if (debug && error.stack) text += `${error.stack}\n`;
-    await write(stderr, text);
+    await stderr.write(text);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   let text = `${red('error:')} unexpected failure: ${message}\n`;
   text += debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details.\n';
-  await write(stderr, text);
+  await stderr.write(text);
   return ExitCode.internal;
 }
 

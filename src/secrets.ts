@@ -13,7 +13,7 @@ export function maskSecret(value: string): string {
  * Reads a secret from a `--…-file` flag: a path, or `-` for stdin. One trailing newline is stripped
  * (files written by `echo`); an empty secret is a usage error naming the flag, never the value.
  */
-export async function readSecretFile(path: string, flag: string, context: Pick<Context, 'io' | 'cwd'>): Promise<string> {
+export async function readSecretFile(path: string, flag: string, context: Pick<Context, 'io' | 'cwd' | 'secrets'>): Promise<string> {
   let text: string;
   if (path === '-') {
     const outcome = await readStreamBytes(context.io.stdin);
@@ -27,6 +27,7 @@ export async function readSecretFile(path: string, flag: string, context: Pick<C
     }
   }
   const secret = text.replace(/\r?\n$/, '');
+  context.secrets?.add(secret);
   if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : path} is empty`);
   return secret;
 }

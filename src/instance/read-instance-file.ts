@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { fileError } from '../errors.js';
 import { checkBytes } from '../validation/check-instance.js';
 import type { FileResult } from '../validation/problem.js';
+import { secretKeys } from '../validation/schema-facts.js';
 import { readFileBytes, readStreamBytes } from '../validation/read-target.js';
 
 export interface InstanceFile {
@@ -15,7 +16,7 @@ export interface InstanceFile {
 }
 
 /** Reads and checks an instance file (`-` for stdin). An unreadable path is a file-system error (exit 3). */
-export async function readInstanceFile(path: string, context: Pick<Context, 'io' | 'cwd'>): Promise<InstanceFile> {
+export async function readInstanceFile(path: string, context: Pick<Context, 'io' | 'cwd' | 'secrets'>): Promise<InstanceFile> {
   const name = path === '-' ? '<stdin>' : path;
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
   if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
@@ -23,6 +24,10 @@ export async function readInstanceFile(path: string, context: Pick<Context, 'io'
   let data: unknown;
   if (!result.problems.some((p) => p.rule === 'syntax')) {
     data = JSON.parse(Buffer.from(outcome.bytes).toString('utf8').replace(/^\uFEFF/, ''));
+    const configuration = (data as { configuration?: Record<string, unknown> } | null)?.configuration;
+    if (typeof configuration === 'object' && configuration !== null) {
+      for (const key of secretKeys) context.secrets?.add(configuration[key]);
+    }
   }
   return { name, data, result };
 }

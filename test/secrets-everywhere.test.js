@@ -1,0 +1,116 @@
+// One run of every command and output format with known secret values: none may appear whole in
+// stdout, stderr, or any file but the instance file (and the token file, for the token).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runCli, tempDir } from './helpers/cli.js';
+import { ORG_SECRET, TOKEN, USER_SECRET, startFakeCloudElements } from './helpers/fake-cloud-elements.js';
+
+const ORDER = 'ordSECRET1111aaaa';
+const PRODUCT = 'prdSECRET2222bbbb';
+const SIGNATURE = 'sigSECRET3333cccc';
+const ECWID_SECRETS = [ORDER, PRODUCT, SIGNATURE];
+const ALL_SECRETS = [...ECWID_SECRETS, USER_SECRET, ORG_SECRET, TOKEN];
+
+let server;
+before(async () => {
+  server = await startFakeCloudElements();
+});
+after(() => server.close());
+
+function filesBelow(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+describe('secrets never leak', () => {
+  test('every command and format, success and failure paths', async (t) => {
+    const dir = tempDir(t);
+    const configDir = join(dir, 'config');
+    writeFileSync(join(dir, 'order.txt'), `${ORDER}\n`);
+    const env = {
+      ECWID_INSTANCE_CONFIG_DIR: configDir,
+      ECWID_PRODUCT_KEY: PRODUCT,
+      ECWID_SIGNATURE_KEY: SIGNATURE,
+      CLOUD_ELEMENTS_USER_SECRET: USER_SECRET,
+      CLOUD_ELEMENTS_ORG_SECRET: ORG_SECRET,
+      CLOUD_ELEMENTS_BASE_URL: server.url,
+    };
+    const runs = [];
+    const run = async (argv, options = {}) => {
+      const result = await runCli(argv, { cwd: dir, env, fetch: globalThis.fetch, ...options });
+      runs.push({ argv, ...result, stdoutMayHoldInstance: options.stdoutMayHoldInstance });
+      return result;
+    };
+
+    const init = ['init', '--no-input', '--store-id', '4870020', '--order-key-file', 'order.txt', '--callback-url', 'https://example.com/e'];
+    assert.equal((await run([...init, '--tag', 'prod'])).code, 0);
+    assert.equal((await run([...init, '-o', 'second.json', '--json'])).code, 0);
+    assert.equal((await run([...init, '-o', '-'], { stdoutMayHoldInstance: true })).code, 0);
+    await run(['config', 'set', 'order-key', ORDER]);
+    await run(['config', 'set', 'store-id', '4870020']);
+    await run(['config', 'list', '--json']);
+
+    const broken = readFileSync(join(dir, 'instance.json'), 'utf8').replace(`"${ORDER}"`, `"${ORDER} x"`).replace(`"${PRODUCT}"`, `"${PRODUCT}${'y'.repeat(200)}"`);
+    writeFileSync(join(dir, 'broken.json'), broken);
+    for (const format of ['text', 'json', 'github', 'junit']) {
+      await run(['validate', '--format', format, 'instance.json', 'broken.json']);
+    }
+    await run(['urls', 'instance.json', '--json']);
+
+    await run(['provision', 'instance.json', '--dry-run']);
+    await run(['provision', 'instance.json', '--dry-run', '--json']);
+    await run(['provision', 'broken.json']);
+    for (const behaviour of ['echoSecrets', 'forbidden', 'error500', 'notJson']) {
+      server.state.behaviour = behaviour;
+      await run(['provision', 'instance.json', '--debug']);
+      await run(['provision', 'instance.json', '--json']);
+    }
+    server.state.behaviour = 'contract';
+    assert.equal((await run(['provision', 'instance.json', '--token-file', 'token.txt', '--json'])).code, 0);
+    await run(['provision', 'instance.json', '--if-absent', '--json']);
+
+    // A crash inside the HTTP layer whose message quotes the request, with --debug: redacted.
+    const leakyFetch = async (_url, init) => {
+      throw new TypeError(`boom ${JSON.stringify(init)}`);
+    };
+    const crash = await run(['provision', 'instance.json', '--debug'], { fetch: leakyFetch });
+    assert.equal(crash.code, 5);
+    // A bug past the HTTP layer's own handling: main's last line of defence, stack trace and all.
+    const brokenResponse = async (_url, init) => ({
+      status: 200,
+      get headers() {
+        throw new RangeError(`bad ${JSON.stringify(init)}`);
+      },
+    });
+    const bug = await run(['provision', 'instance.json', '--debug'], { fetch: brokenResponse });
+    assert.equal(bug.code, 70);
+    assert.match(bug.stderr, /^error: unexpected failure: bad \{/);
+    assert.match(bug.stderr, /\n {4}at /);
+
+    for (const { argv, stdout, stderr, stdoutMayHoldInstance } of runs) {
+      for (const secret of ALL_SECRETS) {
+        assert.ok(!stderr.includes(secret), `stderr of ${argv.join(' ')} shows a secret:\n${stderr}`);
+        if (!(stdoutMayHoldInstance && ECWID_SECRETS.includes(secret))) {
+          assert.ok(!stdout.includes(secret), `stdout of ${argv.join(' ')} shows a secret:\n${stdout.slice(0, 2000)}`);
+        }
+      }
+    }
+    assert.ok(crash.stderr.includes('boom'), 'the crash message is still shown');
+
+    const allowed = new Set([join(dir, 'instance.json'), join(dir, 'second.json'), join(dir, 'broken.json'), join(dir, 'order.txt')]);
+    for (const file of filesBelow(dir)) {
+      const text = readFileSync(file, 'utf8');
+      if (file === join(dir, 'token.txt')) {
+        assert.equal(text, `${TOKEN}\n`);
+        assert.equal(statSync(file).mode & 0o777, 0o600);
+        continue;
+      }
+      if (allowed.has(file)) continue;
+      for (const secret of ALL_SECRETS) assert.ok(!text.includes(secret), `${file} holds a secret`);
+    }
+    for (const file of ['instance.json', 'second.json']) assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600);
+  });
+});
