@@ -3,22 +3,27 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8'));
 
-const ajv = new Ajv.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, optimize: true } });
+// Formats come from ../uri-format.js, which answers as ajv-formats does but compiles its large
+// pattern only for a URL that is not of the plainest shape.
+const ajv = new Ajv.default({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, optimize: true, formats: _`formats` } });
 ajv.addVocabulary(['x-expected']);
 addFormats.default(ajv, ['uri']);
 
 const validator = standaloneCode.default(ajv, ajv.compile(schema));
 // ajv's standalone output still calls require() for its runtime helpers, even in ESM mode.
-const prelude = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
+const prelude = "import { createRequire } from 'node:module';\nimport { formats } from '../uri-format.js';\nconst require = createRequire(import.meta.url);\n";
 const body = validator.replace(/^"use strict";/, '');
-const module = `${prelude}${body}\nexport const schema = ${JSON.stringify(schema)};\n`;
+// ajv already holds the whole schema as a constant: export that one rather than a second copy.
+const schemaConstant = /const (schema\d+) = \{"\$schema"/.exec(body)?.[1];
+if (!schemaConstant) throw new Error('compile-schema: the standalone code no longer holds the schema as a constant');
+const module = `${prelude}${body}\nexport { ${schemaConstant} as schema };\n`;
 const types = `/** The compiled schema validator: ajv's standalone output. */
 import type { ErrorObject } from 'ajv';
 interface ValidateFunction {

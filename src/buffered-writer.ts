@@ -10,9 +10,10 @@ export class BufferedWriter {
     private readonly limit = 64 * 1024,
   ) {}
 
-  async add(text: string): Promise<void> {
+  /** Adds text; true when enough is pending that the caller should `flush` (and await it) now. */
+  add(text: string): boolean {
     this.pending += text;
-    if (this.pending.length >= this.limit) await this.flush();
+    return this.pending.length >= this.limit;
   }
 
   async flush(): Promise<void> {

@@ -1,3 +1,4 @@
+import { mayHaveDuplicateKeys } from './duplicate-keys.js';
 import validateSchema from './generated/schema-validator.js';
 import { lineLocator, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from './problem.js';
@@ -13,8 +14,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  */
 export function checkData(data: unknown): Finding[] {
   const rules = ruleFindings(data);
+  if (validateSchema(data)) return rules;
   const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
-  const schema = validateSchema(data) ? [] : schemaFindings(validateSchema.errors ?? []);
+  const schema = schemaFindings(validateSchema.errors ?? []);
   return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
 }
 
@@ -39,8 +41,9 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
     const { line, column, message } = locateSyntaxError(text, error);
     return result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict);
   }
-  const scan = scanJson(text);
-  const findings: Finding[] = scan.duplicates.map(({ pointer }) => ({
+  // Most files have no duplicate key, and a cheap count proves it; only the others get the full scan.
+  const duplicates = mayHaveDuplicateKeys(text, data) ? scanJson(text).duplicates : [];
+  const findings: Finding[] = duplicates.map(({ pointer }) => ({
     pointer,
     at: pointer,
     target: 'key',
@@ -50,7 +53,7 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
   }));
   findings.push(...checkData(data));
   if (findings.length === 0) return { file, valid: true, problems: [] };
-  return result(file, place(file, text, findings, scan.duplicates), strict);
+  return result(file, place(file, text, findings, duplicates), strict);
 }
 
 function lastSegment(pointer: string): string {

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { usageError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
@@ -27,9 +27,9 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       if (found.length === 0) throw usageError(`no files match ${path}`, 'Check the pattern; quote it so that the shell passes it on unexpanded.');
       targets.push(...found);
     } else if (info?.isDirectory()) {
-      const found = (await walkJsonFiles(absolute)).map((file) => fileTarget(join(path, relative(absolute, file)), file));
+      const found = await walk(absolute, path, (file) => file.endsWith('.json'));
       if (found.length === 0) throw usageError(`no *.json files in ${path}`, 'Name a folder that holds instance files, or the files themselves.');
-      targets.push(...found);
+      for (const target of found) targets.push(target);
     } else {
       targets.push(fileTarget(path, absolute));
     }
@@ -38,42 +38,47 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
 }
 
 function fileTarget(name: string, path: string): Target {
-  return { kind: 'file', name: name.split(sep).join('/'), path };
+  return { kind: 'file', name: toSlashes(name), path };
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
+function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
   const { base, matches } = compileGlob(pattern);
-  const root = resolve(cwd, base);
-  const files = await walk(root, (file) => matches(relative(root, file).split(sep).join('/')));
-  return files.map((file) => fileTarget(base === '.' ? relative(root, file) : join(base, relative(root, file)), file));
-}
-
-export function walkJsonFiles(root: string): Promise<string[]> {
-  return walk(root, (file) => file.endsWith('.json'));
+  return walk(resolve(cwd, base), base, matches);
 }
 
 /**
- * Every file below `root` that `keep` accepts, sorted. Skips `node_modules` and dot-folders, and does
- * not follow symbolic links to folders (so a link loop cannot trap it). Links to files count as files;
- * a matching link that leads nowhere is kept, so that the report says why it cannot be read.
+ * Every file below `root` whose path relative to it (with `/`) `keep` accepts, sorted, each named by
+ * `join(shownAs, relative path)`. Skips `node_modules` and dot-folders, and does not follow symbolic
+ * links to folders (so a link loop cannot trap it). Links to files count as files; a matching link
+ * that leads nowhere is kept, so that the report says why it cannot be read.
+ *
+ * Paths are built by concatenation rather than `join`/`relative` per file: on 100,000 files those
+ * calls cost more than the walk itself.
  */
-async function walk(root: string, keep: (file: string) => boolean): Promise<string[]> {
-  const found: string[] = [];
-  const folders = [root];
+async function walk(root: string, shownAs: string, keep: (relative: string) => boolean): Promise<Target[]> {
+  const found: string[] = []; // relative to root, with the platform's separator
+  const folders = [''];
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
   while (folders.length > 0) {
     const folder = folders.pop() as string;
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const entries = await readdir(rootPrefix + folder, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      const path = join(folder, entry.name);
+      const path = folder + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDER(entry.name)) folders.push(path);
+        if (!SKIPPED_FOLDER(entry.name)) folders.push(path + sep);
       } else if (entry.isFile()) {
-        if (keep(path)) found.push(path);
-      } else if (entry.isSymbolicLink() && keep(path)) {
-        const target = await stat(path).catch(() => undefined);
+        if (keep(toSlashes(path))) found.push(path);
+      } else if (entry.isSymbolicLink() && keep(toSlashes(path))) {
+        const target = await stat(rootPrefix + path).catch(() => undefined);
         if (!target || target.isFile()) found.push(path);
       }
     }
   }
-  return found.sort();
+  // Sorting the relative paths orders the files as sorting their full paths would.
+  found.sort();
+  // join(shownAs, x) for a clean relative x is this prefix followed by x ("" when shownAs is ".").
+  const shownPrefix = join(shownAs, '_').slice(0, -1);
+  return found.map((path): Target => ({ kind: 'file', name: toSlashes(shownPrefix + path), path: rootPrefix + path }));
 }
+
+const toSlashes = sep === '/' ? (path: string): string => path : (path: string): string => path.split(sep).join('/');

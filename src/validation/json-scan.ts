@@ -15,6 +15,8 @@ interface Frame {
   keys: Set<string> | undefined; // undefined for arrays
   segment: string;
   index: number;
+  /** This container's own pointer, kept only within the recorded depth so pointers cost O(1). */
+  base: string | undefined;
 }
 
 const QUOTE = 0x22;
@@ -25,6 +27,7 @@ const depthOf = (pointer: string): number => (pointer === '' ? 0 : pointer.split
 const BACKSLASH = 0x5c;
 
 export function escapePointerSegment(segment: string): string {
+  if (segment.indexOf('~') === -1 && segment.indexOf('/') === -1) return segment; // the usual case
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -36,9 +39,13 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
   const frames: Frame[] = [];
   let expectKey = false;
+  const segment = (frame: Frame): string => escapePointerSegment(frame.keys ? frame.segment : String(frame.index));
   const pointer = (): string => {
+    const top = frames[frames.length - 1];
+    if (!top) return '';
+    if (top.base !== undefined) return `${top.base}/${segment(top)}`;
     let out = '';
-    for (const frame of frames) out += `/${escapePointerSegment(frame.keys ? frame.segment : String(frame.index))}`;
+    for (const frame of frames) out += `/${segment(frame)}`;
     return out;
   };
   const recordDepth = record ? Math.max(0, ...[...record].map(depthOf)) : -1;
@@ -52,7 +59,8 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       atValue(i);
       const isObject = c === 0x7b;
-      frames.push({ keys: isObject ? new Set() : undefined, segment: '', index: 0 });
+      const base = frames.length + 1 <= recordDepth ? pointer() : undefined;
+      frames.push({ keys: isObject ? new Set() : undefined, segment: '', index: 0, base });
       expectKey = isObject;
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {

@@ -21,55 +21,66 @@ const isObject = (value: unknown): value is Json =>
 
 /** The checks a schema cannot express, run on parsed data. Each returns findings; none throws. */
 export function ruleFindings(data: unknown): Finding[] {
-  return [...placeholders(data), ...unknownKeys(data), ...eventRules(data)];
+  // One array for every rule: this runs for every file, so it allocates as little as it can.
+  const findings: Finding[] = [];
+  placeholders(data, [], findings);
+  unknownKeys(data, findings);
+  eventRules(data, findings);
+  return findings;
 }
 
 /** Instance files are shallow; placeholders are not looked for deeper than this. */
 const MAX_PLACEHOLDER_DEPTH = 16;
 
-/** Every string value, down to a sane depth, that is still a docs placeholder. */
-function placeholders(data: unknown): Finding[] {
-  const findings: Finding[] = [];
-  const stack: [unknown, string, number][] = [[data, '', 0]];
-  while (stack.length > 0) {
-    const [value, pointer, depth] = stack.pop() as [unknown, string, number];
-    if (depth > MAX_PLACEHOLDER_DEPTH) continue;
-    if (typeof value === 'string') {
-      if (PLACEHOLDER.test(value)) {
-        findings.push({
-          pointer,
-          at: pointer,
-          target: 'value',
-          severity: 'error',
-          rule: 'placeholder',
-          message: `${displayKey(pointer)} still holds the docs placeholder ${value}: replace it with the real value`,
-        });
-      }
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${pointer}/${i}`, depth + 1]);
-    } else if (isObject(value)) {
-      const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const key = keys[i] as string;
-        stack.push([value[key], `${pointer}/${escapePointerSegment(key)}`, depth + 1]);
-      }
+/**
+ * Every string value, down to a sane depth, that is still a docs placeholder, in document order.
+ * `path` holds the keys down to `value`; a pointer is built only for a value that is reported.
+ */
+function placeholders(value: unknown, path: string[], findings: Finding[]): void {
+  if (typeof value === 'string') {
+    // Cheap first test: a placeholder starts with "<".
+    if (value.charCodeAt(0) === 0x3c && PLACEHOLDER.test(value)) {
+      const pointer = path.map((segment) => `/${escapePointerSegment(segment)}`).join('');
+      findings.push({
+        pointer,
+        at: pointer,
+        target: 'value',
+        severity: 'error',
+        rule: 'placeholder',
+        message: `${displayKey(pointer)} still holds the docs placeholder ${value}: replace it with the real value`,
+      });
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null || path.length >= MAX_PLACEHOLDER_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      placeholders(value[i], path, findings);
+      path.pop();
+    }
+  } else {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      placeholders((value as Json)[key], path, findings);
+      path.pop();
     }
   }
-  return findings;
 }
 
-function unknownKeys(data: unknown): Finding[] {
-  if (!isObject(data)) return [];
-  const findings = keysNotIn(data, topLevelKeys, '');
+const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeys);
+const knownConfigurationKeys: ReadonlySet<string> = new Set(configurationKeys);
+
+function unknownKeys(data: unknown, findings: Finding[]): void {
+  if (!isObject(data)) return;
+  keysNotIn(data, knownTopLevelKeys, topLevelKeys, '', findings);
   const configuration = data.configuration;
-  if (isObject(configuration)) findings.push(...keysNotIn(configuration, configurationKeys, '/configuration'));
-  return findings;
+  if (isObject(configuration)) keysNotIn(configuration, knownConfigurationKeys, configurationKeys, '/configuration', findings);
 }
 
-function keysNotIn(object: Json, known: readonly string[], base: string): Finding[] {
-  const findings: Finding[] = [];
+function keysNotIn(object: Json, knownSet: ReadonlySet<string>, known: readonly string[], base: string, findings: Finding[]): void {
   for (const key of Object.keys(object)) {
-    if (known.includes(key)) continue;
+    if (knownSet.has(key)) continue;
     const pointer = `${base}/${escapePointerSegment(key)}`;
     const suggestion = closest(key, known);
     const where = base === '' ? 'top-level key' : 'configuration key';
@@ -82,7 +93,6 @@ function keysNotIn(object: Json, known: readonly string[], base: string): Findin
       message: `unknown ${where} ${JSON.stringify(shorten(key))}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
     });
   }
-  return findings;
 }
 
 /** Keys are quoted in messages; a pathological one is cut short. */
@@ -90,10 +100,9 @@ function shorten(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function eventRules(data: unknown): Finding[] {
-  if (!isObject(data) || !isObject(data.configuration)) return [];
+function eventRules(data: unknown, findings: Finding[]): void {
+  if (!isObject(data) || !isObject(data.configuration)) return;
   const configuration = data.configuration;
-  const findings: Finding[] = [];
   for (const key of booleanStringKeys) {
     const value = configuration[key];
     if (typeof value !== 'boolean') continue;
@@ -111,7 +120,6 @@ function eventRules(data: unknown): Finding[] {
       findings.push(warning(pointer, 'insecure-url', `${displayKey(pointer)} uses plain http:// for a host that is not loopback; events would travel unencrypted: use https://`));
     }
   }
-  return findings;
 }
 
 function warning(pointer: string, rule: Finding['rule'], message: string): Finding {
