@@ -1,10 +1,11 @@
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
+import { readValidateArgv } from './commands/validate-argv.js';
+import { runValidate } from './commands/validate-run.js';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { processIO, write } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
 import { SECRET_VARIABLES, SecretList } from './secret-list.js';
-import { buildProgram } from './program.js';
 import { VERSION } from './version.js';
 
 /** Runs one command line and returns its exit code. The only place that decides exit codes. */
@@ -13,6 +14,17 @@ export async function main(argv: readonly string[], given: Context): Promise<num
   const outcome = { exitCode: ExitCode.ok as number };
   const context = withSecretList(given);
   try {
+    // A plain `validate` line runs without commander: building the program costs more than
+    // checking a file (see validate-argv.ts). Everything else goes through commander.
+    const quick = readValidateArgv(argv);
+    if (quick) {
+      if (quick.noColor) {
+        context.io.colorStdout = false;
+        context.io.colorStderr = false;
+      }
+      return await runValidate(quick.options, context);
+    }
+    const { buildProgram } = await import('./program.js');
     const program = buildProgram(context, outcome);
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
@@ -40,9 +52,10 @@ async function reportError(error: unknown, context: Context & { secrets: SecretL
   const { colorStderr } = context.io;
   const stderr = { write: (text: string) => write(context.io.stderr, context.secrets.redact(text)) };
   const red = (text: string): string => (colorStderr ? `\u001b[31m${text}\u001b[39m` : text);
-  if (error instanceof CommanderError) {
+  const commanderError = error instanceof CliError ? undefined : await asCommanderError(error);
+  if (commanderError) {
     // commander has already printed its message (or the help / version text).
-    if (error.exitCode === 0 || error.code === 'commander.version') return ExitCode.ok;
+    if (commanderError.exitCode === 0 || commanderError.code === 'commander.version') return ExitCode.ok;
     return ExitCode.usage;
   }
   if (error instanceof CliError) {
@@ -61,6 +74,13 @@ async function reportError(error: unknown, context: Context & { secrets: SecretL
   text += debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details.\n';
   await stderr.write(text);
   return ExitCode.internal;
+}
+
+/** commander is loaded only by the command lines that need it, so it is asked only then. */
+async function asCommanderError(error: unknown): Promise<CommanderError | undefined> {
+  if (!(error instanceof Error)) return undefined;
+  const { CommanderError } = await import('commander');
+  return error instanceof CommanderError ? error : undefined;
 }
 
 /** The real world: process streams, environment and working folder. Used by `bin/` only. */

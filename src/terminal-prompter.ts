@@ -1,4 +1,4 @@
-import { confirm, input, password } from '@inquirer/prompts';
+import type * as Inquirer from '@inquirer/prompts';
 import { cancelled } from './errors.js';
 import type { Prompter } from './prompter.js';
 
@@ -22,9 +22,19 @@ async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
   }
 }
 
+// Loaded at the first prompt with import(): inquirer is published only as ES modules, which the
+// CommonJS bundle that bin/ runs can import but, on every Node 20, not require.
+let inquirer: Promise<typeof Inquirer> | undefined;
+const prompts = (): Promise<typeof Inquirer> => (inquirer ??= import('@inquirer/prompts'));
+
 /** The real prompts, on stdin with questions on stderr (stdout stays for data). */
 export function terminalPrompter(): Prompter {
   const streams = (signal: AbortSignal) => ({ input: process.stdin, output: process.stderr, signal });
+  const { input, password, confirm } = {
+    input: async (...args: Parameters<typeof Inquirer.input>) => (await prompts()).input(...args),
+    password: async (...args: Parameters<typeof Inquirer.password>) => (await prompts()).password(...args),
+    confirm: async (...args: Parameters<typeof Inquirer.confirm>) => (await prompts()).confirm(...args),
+  };
   return {
     input: (q) => ask((signal) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
     password: (q) => ask((signal) => password({ message: q.message, mask: '*', ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),

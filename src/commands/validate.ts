@@ -1,30 +1,9 @@
 import { Option } from 'commander';
-import type { Context } from '../context.js';
-import { usageError } from '../errors.js';
 import { FORMATS, type Format } from '../validation/reporters/reporter.js';
+import { runValidate, type ValidateOptions } from './validate-run.js';
 import { helpFooter, type Register } from './shared.js';
 
-export interface ValidateOptions {
-  paths: string[];
-  format: Format;
-  strict: boolean;
-  quiet: boolean;
-}
-
-const DEFAULT_PATH = 'instance.json';
-
-export async function runValidate(options: ValidateOptions, context: Context): Promise<number> {
-  const { existsSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
-  if (options.paths.length === 0) {
-    if (!existsSync(resolve(context.cwd, DEFAULT_PATH))) {
-      throw usageError(`nothing to check: no path given and no ./${DEFAULT_PATH} here`, 'Name files, folders or quoted globs, e.g. ecwid-instance validate configs/ (or - for stdin).');
-    }
-    options = { ...options, paths: [DEFAULT_PATH] };
-  }
-  const { validateFiles } = await import('../validation/validate-files.js');
-  return validateFiles(options, context);
-}
+export { runValidate, type ValidateOptions };
 
 export const registerValidate: Register<ValidateOptions> = (program, context, outcome, run = runValidate) =>
   program
