@@ -4,7 +4,7 @@ import { usageError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
-export type Target = { kind: 'file'; name: string; path: string } | { kind: 'stdin'; name: '<stdin>' };
+export type Target = { kind: 'file'; name: string; path: string; listed?: boolean } | { kind: 'stdin'; name: '<stdin>' };
 
 const SKIPPED_FOLDER = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
@@ -57,6 +57,7 @@ function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
  */
 async function walk(root: string, shownAs: string, keep: (relative: string) => boolean): Promise<Target[]> {
   const found: string[] = []; // relative to root, with the platform's separator
+  const links = new Set<string>(); // found through a symbolic link, so not known to be regular
   const folders = [''];
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   while (folders.length > 0) {
@@ -70,7 +71,10 @@ async function walk(root: string, shownAs: string, keep: (relative: string) => b
         if (keep(toSlashes(path))) found.push(path);
       } else if (entry.isSymbolicLink() && keep(toSlashes(path))) {
         const target = await stat(rootPrefix + path).catch(() => undefined);
-        if (!target || target.isFile()) found.push(path);
+        if (!target || target.isFile()) {
+          found.push(path);
+          links.add(path);
+        }
       }
     }
   }
@@ -78,7 +82,7 @@ async function walk(root: string, shownAs: string, keep: (relative: string) => b
   found.sort();
   // join(shownAs, x) for a clean relative x is this prefix followed by x ("" when shownAs is ".").
   const shownPrefix = join(shownAs, '_').slice(0, -1);
-  return found.map((path): Target => ({ kind: 'file', name: toSlashes(shownPrefix + path), path: rootPrefix + path }));
+  return found.map((path): Target => ({ kind: 'file', name: toSlashes(shownPrefix + path), path: rootPrefix + path, listed: !links.has(path) }));
 }
 
 const toSlashes = sep === '/' ? (path: string): string => path : (path: string): string => path.split(sep).join('/');

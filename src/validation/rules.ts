@@ -82,7 +82,7 @@ function keysNotIn(object: Json, knownSet: ReadonlySet<string>, known: readonly 
   for (const key of Object.keys(object)) {
     if (knownSet.has(key)) continue;
     const pointer = `${base}/${escapePointerSegment(key)}`;
-    const suggestion = closest(key, known);
+    const suggestion = suggestionFor(key, known, base);
     const where = base === '' ? 'top-level key' : 'configuration key';
     findings.push({
       pointer,
@@ -93,6 +93,17 @@ function keysNotIn(object: Json, knownSet: ReadonlySet<string>, known: readonly 
       message: `unknown ${where} ${JSON.stringify(shorten(key))}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
     });
   }
+}
+
+/** Typos repeat across files made from one template, so each is looked up once per run. */
+const suggestions = new Map<string, string | undefined>();
+
+function suggestionFor(key: string, known: readonly string[], base: string): string | undefined {
+  const id = `${base}\u0000${key}`;
+  if (suggestions.has(id)) return suggestions.get(id);
+  const suggestion = closest(key, known);
+  if (suggestions.size < 10_000) suggestions.set(id, suggestion);
+  return suggestion;
 }
 
 /** Keys are quoted in messages; a pathological one is cut short. */

@@ -1,10 +1,10 @@
 import { BufferedWriter } from '../buffered-writer.js';
 import type { Context } from '../context.js';
 import { ExitCode, type ExitCodeValue } from '../errors.js';
-import { checkBytes } from './check-instance.js';
+import { checkFile, isUnreadable, resultOf } from './check-file.js';
 import { expandPaths } from './expand-paths.js';
-import type { FileResult, Summary } from './problem.js';
-import { readFileBytes, readStreamBytes } from './read-target.js';
+import type { Summary } from './problem.js';
+import { readStreamBytes } from './read-target.js';
 import { reporters, type Format } from './reporters/index.js';
 import { addToSummary, emptySummary } from './summary.js';
 
@@ -27,11 +27,9 @@ export async function validateFiles(options: ValidateFilesOptions, context: Pick
   let unreadable = false;
   for (const target of targets) {
     // Files are read synchronously: awaiting each one would only add a turn of the event loop.
-    const outcome = target.kind === 'file' ? readFileBytes(target.path) : await readStreamBytes(context.io.stdin);
-    const result: FileResult = outcome.ok
-      ? checkBytes(target.name, outcome.bytes, options.strict)
-      : { file: target.name, valid: false, problems: [{ file: target.name, pointer: '', severity: 'error', rule: 'io', message: `cannot read ${target.name}: ${outcome.reason}` }] };
-    if (!outcome.ok) unreadable = true;
+    const result =
+      target.kind === 'file' ? checkFile(target.name, target.path, options.strict, target.listed) : resultOf(target.name, await readStreamBytes(context.io.stdin), options.strict);
+    if (isUnreadable(result)) unreadable = true;
     addToSummary(summary, result);
     const text = reporter.file(result);
     if (text !== '' && out.add(text)) await out.flush();

@@ -1,0 +1,19 @@
+import { checkBytes } from './check-instance.js';
+import type { FileResult } from './problem.js';
+import { readFileBytes, readListedFile, type ReadOutcome } from './read-target.js';
+
+/** The result for one input: its checks, or an `io` problem when it could not be read. */
+export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): FileResult {
+  if (outcome.ok) return checkBytes(name, outcome.bytes, strict);
+  return { file: name, valid: false, problems: [{ file: name, pointer: '', severity: 'error', rule: 'io', message: `cannot read ${name}: ${outcome.reason}` }] };
+}
+
+/** Reads and checks one file; `listed` when a folder listing showed it as a regular file. */
+export function checkFile(name: string, path: string, strict: boolean, listed = false): FileResult {
+  return resultOf(name, listed ? readListedFile(path) : readFileBytes(path), strict);
+}
+
+/** Whether a result says that its input could not be read (exit 3). Checks never report `io`. */
+export function isUnreadable(result: FileResult): boolean {
+  return result.problems.some((problem) => problem.rule === 'io');
+}
