@@ -8,7 +8,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // What commander would print, without loading the program to print it.
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  require('../dist/bundle/cli.cjs')
+  require('../dist/bundle/cli.js')
     .runFromProcess()
     .then((code) => {
       process.exitCode = code;

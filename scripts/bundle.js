@@ -1,11 +1,11 @@
 // Bundles the built CLI (dist/main.js and everything it imports) into one CommonJS file,
-// dist/bundle/cli.cjs, which bin/ loads. Why:
+// dist/bundle/cli.js, which bin/ loads. Why:
 // - Node starts a CommonJS entry without its ES module loader, a few milliseconds sooner;
 // - one file is read and compiled instead of dozens of modules resolved and linked;
 // - modules that commands import lazily stay lazy: esbuild runs their code (and requires their
 //   Node built-ins, such as node:http) only when the import happens.
 // The tsc output in dist/ stays as it is, for the tests that import single modules.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -41,10 +41,12 @@ const inline = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
+// The package is "type": "module"; this folder says that its .js files are CommonJS.
+mkdirSync(outdir, { recursive: true });
+writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
 await build({
   entryPoints: { cli: join(root, 'dist/main.js') },
   outdir,
-  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
