@@ -22,7 +22,8 @@ export function tempDir(t, prefix = 'ecwid-instance-') {
 
 /**
  * @param {string[]} argv
- * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, fetch?: typeof fetch, prompter?: object }} [options]
+ * `tty` makes all three streams terminals; `stdinTTY` / `stdoutTTY` / `stderrTTY` override one each.
+ * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, fetch?: typeof fetch, prompter?: object }} [options]
  */
 export async function runCli(argv, options = {}) {
   const stdout = new Capture();
@@ -30,7 +31,16 @@ export async function runCli(argv, options = {}) {
   const tty = options.tty ?? false;
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   const context = {
-    io: { stdin, stdout, stderr, stdinIsTTY: tty, stdoutIsTTY: tty, stderrIsTTY: tty, colorStdout: false, colorStderr: false },
+    io: {
+      stdin,
+      stdout,
+      stderr,
+      stdinIsTTY: options.stdinTTY ?? tty,
+      stdoutIsTTY: options.stdoutTTY ?? tty,
+      stderrIsTTY: options.stderrTTY ?? tty,
+      colorStdout: false,
+      colorStderr: false,
+    },
     env: { ECWID_INSTANCE_CONFIG_DIR: join(tmpdir(), 'ecwid-instance-test-no-config'), ...options.env },
     cwd: options.cwd ?? process.cwd(),
     version: '0.0.0-test',
