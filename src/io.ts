@@ -16,37 +16,29 @@ export interface IO {
 }
 
 /**
- * Colour rules of the contract: `--no-color`, `NO_COLOR` (non-empty) and `TERM=dumb` turn it off;
- * `FORCE_COLOR` (other than "0"/"false") turns it on; otherwise only on a terminal.
+ * Colour rules of the contract: `--no-color`, `NO_COLOR` (non-empty) and `TERM=dumb` always turn it
+ * off; otherwise `FORCE_COLOR` decides when set ("0" and "false" mean off, as chalk reads it), and
+ * else colour is on only for a terminal.
  */
 export function wantsColor(isTTY: boolean, env: Env, noColorFlag = false): boolean {
-  if (noColorFlag) return false;
-  if (env.NO_COLOR) return false;
+  if (noColorFlag || env.NO_COLOR || env.TERM === 'dumb') return false;
   const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== '0' && force !== 'false') return true;
-  if (env.TERM === 'dumb') return false;
+  if (force !== undefined) return force !== '0' && force !== 'false';
   return isTTY;
 }
 
-export function processIO(env: Env): IO {
-  const stdoutIsTTY = process.stdout.isTTY === true;
-  const stderrIsTTY = process.stderr.isTTY === true;
-  return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY,
-    stderrIsTTY,
-    colorStdout: wantsColor(stdoutIsTTY, env),
-    colorStderr: wantsColor(stderrIsTTY, env),
-  };
+/**
+ * Writes a string and resolves once the stream has taken it (honours back-pressure). A reader that
+ * went away (`… | head`) is not a failure: the rest of the output is dropped and the exit code stays.
+ */
+export function write(stream: Writable, text: string): Promise<void> {
+  if (text === '' || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => (error && !isClosedReader(error) ? reject(error) : resolve()));
+  });
 }
 
-/** Writes a string and resolves once the stream has taken it (honours back-pressure). */
-export function write(stream: Writable, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error ? reject(error) : resolve()));
-  });
+export function isClosedReader(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }

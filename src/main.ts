@@ -3,7 +3,7 @@ import { readValidateArgv } from './commands/validate-argv.js';
 import { runValidate } from './commands/validate-run.js';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
-import { processIO, write } from './io.js';
+import { isClosedReader, wantsColor, write, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
 import { SECRET_VARIABLES, SecretList } from './secret-list.js';
 import { VERSION } from './version.js';
@@ -81,6 +81,28 @@ async function asCommanderError(error: unknown): Promise<CommanderError | undefi
   if (!(error instanceof Error)) return undefined;
   const { CommanderError } = await import('commander');
   return error instanceof CommanderError ? error : undefined;
+}
+
+/** The process's streams, with what is known about them decided once. */
+function processIO(env: Env): IO {
+  for (const stream of [process.stdout, process.stderr]) {
+    // Without a listener a closed pipe would crash the process; `write` reports any other error.
+    stream.on('error', (error) => {
+      if (isClosedReader(error)) stream.destroy();
+    });
+  }
+  const stdoutIsTTY = process.stdout.isTTY === true;
+  const stderrIsTTY = process.stderr.isTTY === true;
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY,
+    stderrIsTTY,
+    colorStdout: wantsColor(stdoutIsTTY, env),
+    colorStderr: wantsColor(stderrIsTTY, env),
+  };
 }
 
 /** The real world: process streams, environment and working folder. Used by `bin/` only. */

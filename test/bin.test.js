@@ -1,8 +1,10 @@
 // The real program, as a user or CI runs it: a process, real streams, real exit codes.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { tempDir } from './helpers/cli.js';
 import { bin, fixtures } from './helpers/paths.js';
 
 const run = (args, options = {}) =>
@@ -36,6 +38,23 @@ describe('bin/ecwid-instance.js', () => {
     assert.ok(!run(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes(ESC));
     assert.ok(!run([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout.includes(ESC));
     assert.ok(!run(args).stdout.includes(ESC));
+    assert.ok(!run(args, { env: { FORCE_COLOR: '1', TERM: 'dumb' } }).stdout.includes(ESC));
+  });
+
+  test('a reader that goes away (… | head -1) ends the run quietly, with the exit code decided', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'many'));
+    const template = readFileSync(join(fixtures, 'invalid/docs-template.json'));
+    for (let i = 0; i < 3000; i++) writeFileSync(join(dir, 'many', `${i}.json`), template);
+    for (const args of [['validate', 'many'], ['--help']]) {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '', args.join(' '));
+      assert.equal(code, args[0] === 'validate' ? 1 : 0, args.join(' '));
+    }
   });
 
   test('--version prints the package version', () => {

@@ -55,7 +55,7 @@ describe('everywhere', () => {
     assert.equal(option.stderr, "error: unknown option '--nope'\n(add --help for usage)\n");
   });
 
-  test('colour: only on a terminal, never with NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it', () => {
+  test('colour: only on a terminal, never with NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it otherwise', () => {
     const table = [
       [true, {}, false, true],
       [false, {}, false, false],
@@ -67,7 +67,9 @@ describe('everywhere', () => {
       [false, { FORCE_COLOR: '0' }, false, false],
       [false, { FORCE_COLOR: '1', NO_COLOR: '1' }, false, false],
       [false, { FORCE_COLOR: '1' }, true, false],
-      [false, { FORCE_COLOR: '1', TERM: 'dumb' }, false, true],
+      [false, { FORCE_COLOR: '1', TERM: 'dumb' }, false, false],
+      [true, { FORCE_COLOR: '0' }, false, false],
+      [true, { FORCE_COLOR: 'false' }, false, false],
     ];
     for (const [isTTY, env, flag, expected] of table) {
       assert.equal(wantsColor(isTTY, env, flag), expected, JSON.stringify({ isTTY, env, flag }));
