@@ -129,6 +129,24 @@ describe('validate: text format and exit codes', () => {
     assert.match(glob.stderr, /^error: no files match nowhere\/\*\.json\n/);
   });
 
+  test('a folder or glob that matches nothing among other paths: the others are still checked, then exit 2', async (t) => {
+    const dir = project(t);
+    mkdirSync(join(dir, 'empty'));
+    const { stdout, stderr, code } = await runCli(['validate', 'empty', 'configs/a-valid.json', 'nowhere/*.json'], { cwd: dir });
+    assert.equal(stdout, '1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
+    assert.equal(stderr, 'error: no *.json files in empty\nno files match nowhere/*.json\nCheck the folder or the pattern (quote a glob so that the shell passes it on unexpanded).\n');
+    assert.equal(code, 2);
+    const withUnreadable = await runCli(['validate', 'empty', 'missing.json'], { cwd: dir });
+    assert.equal(withUnreadable.code, 3);
+  });
+
+  test('stdin named twice, or an empty path: exit 2 before anything is read', async () => {
+    const twice = await runCli(['validate', '-', '-'], { stdin: '{}' });
+    assert.deepEqual(twice, { code: 2, stdout: '', stderr: 'error: - (stdin) is named more than once\nStandard input can be read only once.\n' });
+    const empty = await runCli(['validate', '']);
+    assert.deepEqual(empty, { code: 2, stdout: '', stderr: 'error: an empty path was given\nName files, folders or quoted globs (or - for stdin).\n' });
+  });
+
   test('a path that cannot be read: exit 3, and the other files are still checked', async (t) => {
     const dir = project(t);
     const { stdout, code } = await runCli(['validate', 'missing.json', 'configs/eu/b-template.json'], { cwd: dir });

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { usageError } from '../errors.js';
+import { usageError, type CliError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
@@ -8,13 +8,22 @@ export type Target = { kind: 'file'; name: string; path: string; listed?: boolea
 
 const SKIPPED_FOLDER = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
+export interface Expansion {
+  targets: Target[];
+  /** Folders and globs that matched no file: a usage error once every other file is checked. */
+  unmatched: string[];
+}
+
 /**
- * Turns path arguments into the files to check, in a stable order. A directory or glob that matches
- * nothing is a usage error; a path that does not exist stays a target, so that reading it reports why
- * and every other file is still checked.
+ * Turns path arguments into the files to check, in a stable order. A path that does not exist stays a
+ * target, so that reading it reports why and every other file is still checked. Arguments that cannot
+ * mean anything (an empty path, stdin named twice) are a usage error before anything is read.
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<Target[]> {
-  const targets: Target[] = [];
+export async function expandPaths(paths: readonly string[], cwd: string): Promise<Expansion> {
+  if (paths.includes('')) throw usageError('an empty path was given', 'Name files, folders or quoted globs (or - for stdin).');
+  if (paths.filter((path) => path === '-').length > 1) throw usageError('- (stdin) is named more than once', 'Standard input can be read only once.');
+  const expansion: Expansion = { targets: [], unmatched: [] };
+  const { targets } = expansion;
   for (const path of paths) {
     if (path === '-') {
       targets.push({ kind: 'stdin', name: '<stdin>' });
@@ -24,17 +33,22 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
     const info = await stat(absolute).catch(() => undefined);
     if (!info && isGlob(path)) {
       const found = await expandGlob(path, cwd);
-      if (found.length === 0) throw usageError(`no files match ${path}`, 'Check the pattern; quote it so that the shell passes it on unexpanded.');
+      if (found.length === 0) expansion.unmatched.push(`no files match ${path}`);
       targets.push(...found);
     } else if (info?.isDirectory()) {
       const found = await walk(absolute, path, (file) => file.endsWith('.json'));
-      if (found.length === 0) throw usageError(`no *.json files in ${path}`, 'Name a folder that holds instance files, or the files themselves.');
+      if (found.length === 0) expansion.unmatched.push(`no *.json files in ${path}`);
       for (const target of found) targets.push(target);
     } else {
       targets.push(fileTarget(path, absolute));
     }
   }
-  return targets;
+  return expansion;
+}
+
+/** The error for folders and globs that matched nothing (exit 2, or `code` when it must be another). */
+export function unmatchedError(unmatched: string[], make: (message: string, hint: string) => CliError = usageError): CliError {
+  return make(unmatched.join('\n'), 'Check the folder or the pattern (quote a glob so that the shell passes it on unexpanded).');
 }
 
 function fileTarget(name: string, path: string): Target {

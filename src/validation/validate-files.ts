@@ -1,8 +1,8 @@
 import { BufferedWriter } from '../buffered-writer.js';
 import type { Context } from '../context.js';
-import { ExitCode, type ExitCodeValue } from '../errors.js';
+import { ExitCode, fileError, type ExitCodeValue } from '../errors.js';
 import { checkFile, isUnreadable, resultOf } from './check-file.js';
-import { expandPaths } from './expand-paths.js';
+import { expandPaths, unmatchedError } from './expand-paths.js';
 import type { Summary } from './problem.js';
 import { readStreamBytes } from './read-target.js';
 import { reporters, type Format } from './reporters/index.js';
@@ -17,10 +17,12 @@ export interface ValidateFilesOptions {
 
 /**
  * Checks every target in order and streams the report: loader → checker → result → reporter.
- * Returns the exit code the results call for.
+ * Returns the exit code the results call for; folders and globs that matched nothing are a usage
+ * error (exit 2, or 3 when a path could not be read) after every other file has been reported.
  */
 export async function validateFiles(options: ValidateFilesOptions, context: Pick<Context, 'io' | 'cwd'>): Promise<ExitCodeValue> {
-  const targets = await expandPaths(options.paths, context.cwd);
+  const { targets, unmatched } = await expandPaths(options.paths, context.cwd);
+  if (targets.length === 0) throw unmatchedError(unmatched);
   const reporter = reporters[options.format]({ quiet: options.quiet, color: context.io.colorStdout });
   const out = new BufferedWriter(context.io.stdout);
   const summary: Summary = emptySummary();
@@ -36,6 +38,7 @@ export async function validateFiles(options: ValidateFilesOptions, context: Pick
   }
   out.add(reporter.end(summary));
   await out.flush();
+  if (unmatched.length > 0) throw unmatchedError(unmatched, unreadable ? fileError : undefined);
   if (unreadable) return ExitCode.fileSystem;
   return summary.invalid > 0 ? ExitCode.invalid : ExitCode.ok;
 }
