@@ -77,6 +77,15 @@ describe('urls', () => {
     assert.match(none.stderr, /^error: no store ID: give --store-id, an instance file, or ECWID_STORE_ID\n/);
   });
 
+  test('a bad store ID in an instance file is invalid data: exit 1', async (t) => {
+    const dir = tempDir(t);
+    const file = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
+    writeFileSync(join(dir, 'placeholder.json'), file.replace('"4870020"', '"<INSERT_STORE_ID>"'));
+    const { code, stderr } = await runCli(['urls', 'placeholder.json'], { cwd: dir });
+    assert.equal(code, 1);
+    assert.equal(stderr, 'error: placeholder.json: the store ID must be digits, such as 4870020\nCheck it with: ecwid-instance validate placeholder.json\n');
+  });
+
   test('a named file that cannot be read: exit 3', async (t) => {
     const { code, stderr } = await runCli(['urls', 'missing.json'], { cwd: tempDir(t) });
     assert.equal(code, 3);

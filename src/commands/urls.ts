@@ -1,5 +1,4 @@
 import type { Context } from '../context.js';
-import { usageError } from '../errors.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
 
@@ -21,24 +20,23 @@ export interface UrlsReport {
 
 export async function runUrls(options: UrlsOptions, context: Context): Promise<number> {
   const { resolveApiTarget } = await import('../cloud-elements/environments.js');
-  const { ionCannonUrl, legacyApiKeyUrl, STORE_ID_PATTERN } = await import('../instance/urls.js');
+  const { ionCannonUrl, legacyApiKeyUrl } = await import('../instance/urls.js');
   const { findStoreId } = await import('../instance/find-store-id.js');
   const needConfig = options.baseUrl === undefined && options.environment === undefined && !context.env.CLOUD_ELEMENTS_BASE_URL && !context.env.CLOUD_ELEMENTS_ENVIRONMENT;
-  const found = await findStoreId(options, context);
+  const storeId = await findStoreId(options, context);
   const config = needConfig ? await configDefaults(context) : {};
   const target = resolveApiTarget(options, context.env, config);
-  if (!STORE_ID_PATTERN.test(found.storeId)) throw usageError(`${found.source}: the store ID must be digits, such as 4870020`);
   const report: UrlsReport = {
-    storeId: found.storeId,
+    storeId: storeId,
     environment: target.environment,
-    legacyApiKeyUrl: legacyApiKeyUrl(found.storeId),
+    legacyApiKeyUrl: legacyApiKeyUrl(storeId),
     ionCannonUrl: ionCannonUrl(target.host),
   };
   if (options.json) {
     await write(context.io.stdout, `${JSON.stringify(report, null, 2)}\n`);
   } else {
     const label = (text: string): string => (context.io.stderrIsTTY ? text : '');
-    await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${found.storeId}):\n`));
+    await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${storeId}):\n`));
     await write(context.io.stdout, `${report.legacyApiKeyUrl}\n`);
     await write(context.io.stderr, label('ION Cannon URL (paste it into Ecwid\'s "ION Cannon endpoint URL" field):\n'));
     await write(context.io.stdout, `${report.ionCannonUrl}\n`);
