@@ -111,6 +111,17 @@ describe('schema', () => {
     assert.equal(statSync(join(dir, 'out.schema.json')).mode & 0o777, 0o644);
   });
 
+  test('-o over an existing file: exit 3 and untouched, unless --force', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'out.json'), 'mine\n');
+    const kept = await runCli(['schema', '-o', 'out.json'], { cwd: dir });
+    assert.equal(kept.code, 3);
+    assert.equal(kept.stderr, `error: ${join(dir, 'out.json')} already exists\nUse --force to replace it, or choose another --output.\n`);
+    assert.equal(readFileSync(join(dir, 'out.json'), 'utf8'), 'mine\n');
+    assert.equal((await runCli(['schema', '-o', 'out.json', '--force'], { cwd: dir })).code, 0);
+    assert.equal(readFileSync(join(dir, 'out.json'), 'utf8'), shipped);
+  });
+
   test('draft-07, with a title, description and examples for every property', () => {
     const schema = JSON.parse(shipped);
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');

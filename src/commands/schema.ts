@@ -4,6 +4,7 @@ import { helpFooter, type Register } from './shared.js';
 
 export interface SchemaOptions {
   output?: string | undefined;
+  force: boolean;
 }
 
 /** The schema file as shipped, byte for byte. */
@@ -16,7 +17,7 @@ export async function runSchema(options: SchemaOptions, context: Context): Promi
   }
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   const { resolve } = await import('node:path');
-  await writeFileAtomic(resolve(context.cwd, options.output), text, { mode: 0o644, overwrite: true });
+  await writeFileAtomic(resolve(context.cwd, options.output), text, { mode: 0o644, overwrite: options.force });
   await write(context.io.stderr, `Wrote ${options.output}\n`);
   return 0;
 }
@@ -26,11 +27,12 @@ export const registerSchema: Register<SchemaOptions> = (program, context, outcom
     .command('schema')
     .description('Print the JSON Schema of instance files (draft-07), for editors and other tools')
     .option('-o, --output <file>', 'write it to a file instead of stdout')
+    .option('--force', 'replace an existing --output file')
     .addHelpText(
       'after',
       helpFooter(['ecwid-instance schema > ecwid-instance.schema.json', 'ecwid-instance schema -o .vscode/ecwid-instance.schema.json'], []) +
         '\nIn an instance file, "$schema": "./ecwid-instance.schema.json" gives editors completion and help.\n',
     )
-    .action(async (flags: { output?: string }) => {
-      outcome.exitCode = await run({ output: flags.output }, context);
+    .action(async (flags: { output?: string; force?: boolean }) => {
+      outcome.exitCode = await run({ output: flags.output, force: flags.force === true }, context);
     });
