@@ -72,8 +72,3 @@ function describePath(segments: string[]): string {
   return out;
 }
 
-/** Whether the value at this pointer is a secret, so that no message may quote it. */
-export function isSecretPointer(pointer: string): boolean {
-  const segments = splitPointer(pointer);
-  return segments.length === 2 && segments[0] === 'configuration' && secretKeys.has(segments[1] ?? '');
-}
