@@ -12,8 +12,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
  * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
  * A value that is still a docs placeholder is reported once, as a placeholder, not again by the schema.
  */
-export function checkData(data: unknown): Finding[] {
-  const rules = ruleFindings(data);
+export function checkData(data: unknown, text?: string): Finding[] {
+  const rules = ruleFindings(data, text);
   if (validateSchema(data)) return rules;
   const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
   const schema = schemaFindings(validateSchema.errors ?? []);
@@ -51,7 +51,7 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
     rule: 'duplicate-key',
     message: `duplicate key ${JSON.stringify(lastSegment(pointer))}: JSON readers keep only the last one, so an earlier value is silently lost`,
   }));
-  findings.push(...checkData(data));
+  findings.push(...checkData(data, text));
   if (findings.length === 0) return { file, valid: true, problems: [] };
   return result(file, place(file, text, findings, duplicates), strict);
 }

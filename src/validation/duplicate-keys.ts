@@ -7,33 +7,19 @@ export function mayHaveDuplicateKeys(text: string, data: unknown): boolean {
   return countKeysInText(text) !== countProperties(data);
 }
 
+const KEY_END = /"[ \t\n\r]*:/g;
+
 /**
- * Keys in text that `JSON.parse` accepted: strings followed by a colon. Jumps from quote to quote
- * with indexOf rather than looking at every character.
+ * An upper bound on the keys in text that `JSON.parse` accepted: every key ends in a quote followed
+ * by a colon. An escaped quote inside a string can match too, which only ever raises the count, so a
+ * text with a duplicate key can never come out equal to the property count: at worst a file without
+ * one gets the full scan. One native regular-expression pass, much cheaper than a loop on cold code.
  */
 function countKeysInText(text: string): number {
   let count = 0;
-  let start = text.indexOf('"');
-  while (start !== -1) {
-    const end = closingQuote(text, start);
-    let next = end + 1;
-    let c = text.charCodeAt(next);
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++next);
-    if (c === 0x3a /* : */) count++;
-    start = text.indexOf('"', next);
-  }
+  KEY_END.lastIndex = 0;
+  while (KEY_END.exec(text) !== null) count++;
   return count;
-}
-
-function closingQuote(text: string, start: number): number {
-  let end = text.indexOf('"', start + 1);
-  while (end !== -1) {
-    let slashes = 0;
-    for (let k = end - 1; text.charCodeAt(k) === 0x5c; k--) slashes++;
-    if (slashes % 2 === 0) return end;
-    end = text.indexOf('"', end + 1);
-  }
-  return text.length;
 }
 
 /** Own properties of every object in a parsed value; iterative, so any nesting depth is fine. */

@@ -15,7 +15,7 @@ interface Frame {
   keys: Set<string> | undefined; // undefined for arrays
   segment: string;
   index: number;
-  /** This container's own pointer, kept only within the recorded depth so pointers cost O(1). */
+  /** This container's pointer, kept only when a wanted pointer lies inside it. */
   base: string | undefined;
 }
 
@@ -23,7 +23,15 @@ const QUOTE = 0x22;
 /** Enough to make the point; a pathological file is not reported a million times. */
 const MAX_DUPLICATES = 100;
 
-const depthOf = (pointer: string): number => (pointer === '' ? 0 : pointer.split('/').length - 1);
+/** Every pointer that is a wanted one or holds one: '' and '/a' for '/a/b'. */
+function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
+  const prefixes = new Set<string>(['']);
+  for (const pointer of wanted) {
+    for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', i + 1)) prefixes.add(pointer.slice(0, i));
+    prefixes.add(pointer);
+  }
+  return prefixes;
+}
 const BACKSLASH = 0x5c;
 
 export function escapePointerSegment(segment: string): string {
@@ -33,33 +41,40 @@ export function escapePointerSegment(segment: string): string {
 
 /**
  * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
- * down to the deepest of them, so a document nested 100,000 levels deep stays linear to scan.
+ * inside containers that hold a wanted one, so a document nested 100,000 levels deep stays linear.
  */
 export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult {
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
   const frames: Frame[] = [];
   let expectKey = false;
   const segment = (frame: Frame): string => escapePointerSegment(frame.keys ? frame.segment : String(frame.index));
+  /** The full pointer of the current key or value: built only for a duplicate, which is rare. */
   const pointer = (): string => {
-    const top = frames[frames.length - 1];
-    if (!top) return '';
-    if (top.base !== undefined) return `${top.base}/${segment(top)}`;
     let out = '';
     for (const frame of frames) out += `/${segment(frame)}`;
     return out;
   };
-  const recordDepth = record ? Math.max(0, ...[...record].map(depthOf)) : -1;
-  const atValue = (offset: number): void => {
-    if (frames.length <= recordDepth) result.values.set(pointer(), offset);
+  const prefixes = record ? prefixesOf(record) : undefined;
+  /** The pointer of the current key or value when it may be wanted or hold a wanted one. */
+  const candidate = (): string | undefined => {
+    if (!prefixes) return undefined;
+    const top = frames[frames.length - 1];
+    if (!top) return '';
+    return top.base === undefined ? undefined : `${top.base}/${segment(top)}`;
+  };
+  const atValue = (offset: number): string | undefined => {
+    const at = candidate();
+    if (at !== undefined && record?.has(at)) result.values.set(at, offset);
+    return at;
   };
   const length = text.length;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      atValue(i);
+      const at = atValue(i);
       const isObject = c === 0x7b;
-      const base = frames.length + 1 <= recordDepth ? pointer() : undefined;
+      const base = at !== undefined && prefixes?.has(at) ? at : undefined;
       frames.push({ keys: isObject ? new Set() : undefined, segment: '', index: 0, base });
       expectKey = isObject;
       i++;
@@ -81,7 +96,8 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
         top.segment = key;
         if (!top.keys.has(key)) top.keys.add(key);
         else if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
-        if (frames.length <= recordDepth) result.keys.set(pointer(), i);
+        const at = candidate();
+        if (at !== undefined && record?.has(at)) result.keys.set(at, i);
         expectKey = false;
       } else {
         atValue(i);
