@@ -24,8 +24,9 @@ const TOKEN_NAMES: Record<string, string> = {
 };
 
 /**
- * Where and why `JSON.parse` gave up. V8's own message quotes the file's text (which may hold a
- * secret), so the message comes from a location-aware parser, loaded only for broken files.
+ * Where and why `JSON.parse` gave up. V8's own message may quote the file's text (which may hold a
+ * secret), so it is never shown: when it gives a position, the message names what stands there;
+ * when it does not, a location-aware parser, loaded only then, finds the place.
  */
 export function locateSyntaxError(text: string, parseError: unknown): { line: number; column: number; message: string } {
   if (text.trim() === '') return { line: 1, column: 1, message: 'the file is empty: expected a JSON object' };
@@ -33,6 +34,10 @@ export function locateSyntaxError(text: string, parseError: unknown): { line: nu
   if (v8Offset >= text.trimEnd().length) {
     const { line, column } = lineLocator(text)(text.trimEnd().length);
     return { line, column, message: 'invalid JSON: unexpected end of the file' };
+  }
+  if (v8Offset >= 0) {
+    const { line, column } = lineLocator(text)(v8Offset);
+    return { line, column, message: `invalid JSON: unexpected ${describeAt(text, v8Offset)}` };
   }
   try {
     const momoa = require('@humanwhocodes/momoa') as { parse(text: string, options: { mode: string }): unknown };
@@ -43,17 +48,26 @@ export function locateSyntaxError(text: string, parseError: unknown): { line: nu
       return { line: located.line, column: located.column, message: `invalid JSON: ${describe(located.message ?? '')}` };
     }
   }
-  // The parser could not say (for example, nesting too deep for it): fall back to V8's offset.
-  const { line, column } = lineLocator(text)(v8Offset);
-  return { line, column, message: 'invalid JSON' };
+  // The parser could not say either (for example, nesting too deep for it).
+  return { line: 1, column: 1, message: 'invalid JSON' };
 }
 
-/** Where V8 stopped: its message gives a position, or says the input ended. */
+/** Where V8 stopped, when its message says: a position, or the end of the input; else -1. */
 function offsetFrom(parseError: unknown, text: string): number {
   const message = String((parseError as Error | undefined)?.message);
   const position = /at position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return Number(position);
-  return /end of JSON input/.test(message) ? text.length : 0;
+  return /end of JSON input/.test(message) ? text.length : -1;
+}
+
+/** What stands at an offset, in the words the location-aware parser's messages use. */
+function describeAt(text: string, offset: number): string {
+  const char = text.charAt(offset);
+  if (char === '') return 'end of the file';
+  if ('{}[],:'.includes(char)) return `'${char}'`;
+  if (char === '"') return 'a string';
+  if (/[-0-9]/.test(char)) return 'a number';
+  return `character ${JSON.stringify(char)}`;
 }
 
 function describe(message: string): string {
