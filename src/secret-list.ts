@@ -4,23 +4,42 @@ import { maskSecret } from './secrets.js';
 export const SECRET_VARIABLES = ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET'] as const;
 
 /**
- * Every secret value this run has seen (environment, files, prompts, instance files). `main` passes
- * every error it prints through `redact`: the last line of defence if a message ever quotes one.
+ * Values shorter than this are not searched for in text: masking `abc` would turn `abc123` into
+ * `****123`, garbling ordinary words and IDs; a secret that short protects little anyway.
+ */
+export const MIN_REDACTED_LENGTH = 4;
+
+/**
+ * The one redaction rule: every occurrence of a known secret of at least MIN_REDACTED_LENGTH
+ * characters is masked, longest first, so that a secret containing another is masked whole.
+ */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  const longFirst = [...new Set(secrets)].filter((secret) => secret.length >= MIN_REDACTED_LENGTH).sort((a, b) => b.length - a.length);
+  for (const secret of longFirst) {
+    if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+  }
+  return out;
+}
+
+/**
+ * Every secret value this run has seen (environment, files, prompts, instance files, the new instance
+ * token). `main` passes every error it prints through `redact`: the last line of defence if a message
+ * ever quotes one. Commands pass it on to anything that prints text from elsewhere (API answers).
  */
 export class SecretList {
   private readonly values = new Set<string>();
 
+  constructor(values: Iterable<unknown> = []) {
+    for (const value of values) this.add(value);
+  }
+
+  /** Remembers a secret; anything but a string long enough to redact is ignored. */
   add(value: unknown): void {
-    // Very short values would mask ordinary words; the schema's secrets are never that short in practice.
-    if (typeof value === 'string' && value.length >= 4) this.values.add(value);
+    if (typeof value === 'string' && value.length >= MIN_REDACTED_LENGTH) this.values.add(value);
   }
 
   redact(text: string): string {
-    let out = text;
-    // Longest first, so that a secret containing another is masked whole.
-    for (const secret of [...this.values].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
-    }
-    return out;
+    return redactSecrets(text, this.values);
   }
 }

@@ -4,6 +4,28 @@ import type { Context } from './context.js';
 import { describeFsError, fileError, usageError } from './errors.js';
 import { readStreamBytes } from './validation/read-target.js';
 
+/**
+ * Names that hold a secret, whatever the spelling convention: configuration keys (`oauth.api.secret`,
+ * `ecwid.order.key`) and config-store keys (`order-key`, `user-secret`, `signature-key-file`).
+ */
+export const SECRET_LIKE_NAME = /secret|passw(or)?d|token|signature|key$|key-file/i;
+
+/** A secret as typed into a file by `echo`: one trailing newline (LF or CRLF) is not part of it. */
+export function stripOneTrailingNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
+/**
+ * Inputs that read stdin: it can be read only once, so at most one may be `-`.
+ * Each entry is a label (a flag, or "the instance file") and the path it was given.
+ */
+export function checkOneStdinReader(inputs: readonly (readonly [label: string, path: string | undefined])[], hint = 'Give the others a file path.'): void {
+  const readers = inputs.filter(([, path]) => path === '-').map(([label]) => label);
+  if (readers.length < 2) return;
+  const named = readers.length === 2 ? `${readers.join(' and ')} both read it` : `${readers.slice(0, -1).join(', ')} and ${readers.at(-1)} all read it`;
+  throw usageError(`stdin can be read only once, but ${named}`, hint);
+}
+
 /** Shows at most the last 4 characters of a secret, and only of one long enough to stay secret. */
 export function maskSecret(value: string): string {
   return value.length >= 12 ? `****${value.slice(-4)}` : '****';
@@ -26,7 +48,7 @@ export async function readSecretFile(path: string, flag: string, context: Pick<C
       throw fileError(`${flag}: cannot read ${path}: ${describeFsError(error)}`);
     }
   }
-  const secret = text.replace(/\r?\n$/, '');
+  const secret = stripOneTrailingNewline(text);
   context.secrets?.add(secret);
   if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : path} is empty`);
   return secret;

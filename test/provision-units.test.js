@@ -1,9 +1,14 @@
-// The pure parts of provision: building and masking the request, and what may be printed.
+// The pure parts of provision: building and masking the request, what may be printed, the API host,
+// and the options as commander parses them.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
-import { configurationSecrets, createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody, redactSecrets } from '../dist/cloud-elements/request.js';
-import { parseSeconds } from '../dist/commands/provision.js';
+import { findApiTarget, resolveApiTarget } from '../dist/cloud-elements/environments.js';
+import { configurationSecrets, createInstanceRequest, formatRequest, instanceBody, isSecretConfigurationKey, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
+import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
+import { redactSecrets, SecretList } from '../dist/secret-list.js';
+import { checkOneStdinReader, SECRET_LIKE_NAME, stripOneTrailingNewline } from '../dist/secrets.js';
 import { runCli } from './helpers/cli.js';
 
 const body = {
@@ -34,14 +39,87 @@ describe('request building', () => {
     assert.deepEqual(configurationSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
   });
 
-  test('redactSecrets masks every occurrence, the longest secret first', () => {
+  test('cleanText removes control characters and bounds the length', () => {
+    assert.equal(cleanText('a\u001b[31mred\u0007\nline', new SecretList()), 'a [31mred line');
+    assert.equal(cleanText('x'.repeat(600), new SecretList())?.length, 501);
+    assert.equal(cleanText({ not: 'text' }, new SecretList()), undefined);
+  });
+});
+
+describe('one redaction rule', () => {
+  test('every occurrence is masked, the longest secret first', () => {
     assert.equal(redactSecrets('a LONGSECRETVALUE1 b LONGSECRETVALUE1x', ['LONGSECRETVALUE1', 'LONGSECRETVALUE1x']), 'a ****LUE1 b ****UE1x');
   });
 
-  test('cleanText removes control characters and bounds the length', () => {
-    assert.equal(cleanText('a\u001b[31mred\u0007\nline', []), 'a [31mred line');
-    assert.equal(cleanText('x'.repeat(600), [])?.length, 501);
-    assert.equal(cleanText({ not: 'text' }, []), undefined);
+  test('values under 4 characters are not searched for: a 3-character secret leaves requestId abc123 whole', () => {
+    assert.equal(redactSecrets('requestId abc123, key abcd9', ['abc', 'abcd9']), 'requestId abc123, key ****');
+    assert.equal(new SecretList(['abc']).redact('requestId abc123'), 'requestId abc123');
+    assert.equal(cleanText('requestId abc123', new SecretList(['abc'])), 'requestId abc123');
+  });
+
+  test('the client and main mask alike', () => {
+    const list = new SecretList(['secret_4xY7pQ2wN9', 'abc', 42, undefined]);
+    const text = 'secret_4xY7pQ2wN9 abc';
+    assert.equal(cleanText(text, list), list.redact(text));
+    assert.equal(list.redact(text), '****2wN9 abc');
+  });
+
+  test('one pattern names secret-like keys, in configuration and in the config store', () => {
+    for (const key of ['oauth.api.secret', 'ecwid.order.key', 'x.password', 'x.passwd', 'x.token', 'x.signature.thing', 'order-key', 'product-key', 'user-secret', 'signature-key-file', 'api-token']) {
+      assert.ok(SECRET_LIKE_NAME.test(key), key);
+    }
+    for (const key of ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags', 'x.keyboard']) assert.ok(!SECRET_LIKE_NAME.test(key), key);
+    assert.equal(isSecretConfigurationKey('event.notification.signature.key'), true);
+    assert.equal(isSecretConfigurationKey('ecwid.store.id'), false);
+  });
+});
+
+describe('secret input helpers', () => {
+  test('stripOneTrailingNewline strips one LF or CRLF, nothing else', () => {
+    assert.equal(stripOneTrailingNewline('abc\n'), 'abc');
+    assert.equal(stripOneTrailingNewline('abc\r\n'), 'abc');
+    assert.equal(stripOneTrailingNewline('abc\n\n'), 'abc\n');
+    assert.equal(stripOneTrailingNewline(' abc '), ' abc ');
+  });
+
+  test('checkOneStdinReader allows one reader of stdin and names them all otherwise', () => {
+    checkOneStdinReader([['a', '-'], ['b', 'file'], ['c', undefined]]);
+    assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-']]), { exitCode: 2, message: 'stdin can be read only once, but a and b both read it' });
+    assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-'], ['c', '-']]), { message: 'stdin can be read only once, but a, b and c all read it' });
+  });
+});
+
+describe('the API host', () => {
+  test('--environment and --base-url together are a usage error', () => {
+    assert.throws(() => resolveApiTarget({ environment: 'eu', baseUrl: 'https://a.example' }, {}), {
+      exitCode: 2,
+      message: '--environment and --base-url cannot be used together',
+      hint: 'Pick one: --environment for a Cloud Elements environment, or --base-url for another API host.',
+    });
+  });
+
+  test('flag > variable (base URL over environment) > config > us', () => {
+    const env = { CLOUD_ELEMENTS_ENVIRONMENT: 'eu', CLOUD_ELEMENTS_BASE_URL: 'https://b.example/' };
+    assert.deepEqual(resolveApiTarget({ environment: 'staging' }, env), { environment: 'staging', host: 'https://staging.cloud-elements.com' });
+    assert.deepEqual(resolveApiTarget({}, env), { environment: 'custom', host: 'https://b.example' });
+    assert.deepEqual(resolveApiTarget({}, { CLOUD_ELEMENTS_ENVIRONMENT: 'eu' }, { baseUrl: 'https://c.example' }), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
+    assert.deepEqual(resolveApiTarget({}, {}, { environment: 'eu' }), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
+    assert.deepEqual(resolveApiTarget({}, {}), { environment: 'us', host: 'https://api.cloud-elements.com' });
+  });
+
+  test('findApiTarget reads the config only when no flag or variable decides', async () => {
+    let reads = 0;
+    const readConfig = () => {
+      reads += 1;
+      return { environment: 'eu' };
+    };
+    assert.equal((await findApiTarget({ baseUrl: 'https://a.example' }, {}, readConfig)).host, 'https://a.example');
+    assert.equal((await findApiTarget({}, { CLOUD_ELEMENTS_ENVIRONMENT: 'staging' }, readConfig)).environment, 'staging');
+    assert.equal(reads, 0);
+    assert.equal((await findApiTarget({}, {}, readConfig)).environment, 'eu');
+    assert.equal(reads, 1);
+    await assert.rejects(findApiTarget({ environment: 'us', baseUrl: 'https://a.example' }, {}, readConfig), { exitCode: 2 });
+    assert.equal(reads, 1);
   });
 });
 
@@ -52,11 +130,29 @@ describe('provision options', () => {
     for (const bad of ['0', '-1', '1e3', 'abc', '', '3601']) assert.throws(() => parseSeconds(bad), /positive number of seconds/, bad);
   });
 
+  test('defaults as parsed: --timeout 30 seconds, no --force, ./instance.json', async () => {
+    let seen;
+    const program = new Command().exitOverride();
+    registerProvision(program, {}, { exitCode: 0 }, async (options) => {
+      seen = options;
+      return 0;
+    });
+    await program.parseAsync(['provision'], { from: 'user' });
+    assert.equal(seen.timeout, 30);
+    assert.equal(seen.force, false);
+    assert.equal(seen.file, 'instance.json');
+    assert.equal(seen.dryRun, false);
+    assert.equal(seen.input, true);
+    await program.parseAsync(['provision', 'x.json', '--timeout', '2.5', '--force', '--token-file', 't'], { from: 'user' });
+    assert.deepEqual([seen.file, seen.timeout, seen.force, seen.tokenFile], ['x.json', 2.5, true, 't']);
+  });
+
   test('provision --help shows usage, examples and the environment it reads', async () => {
     const { code, stdout } = await runCli(['provision', '--help']);
     assert.equal(code, 0);
     assert.match(stdout, /^Usage: ecwid-instance provision \[options\] \[file\]/);
     assert.match(stdout, /\nExamples:\n {2}\$ ecwid-instance provision/);
+    assert.match(stdout, /\n {2}--force +replace an existing --token-file /);
     for (const variable of ['CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL']) {
       assert.match(stdout, new RegExp(`\\n {2}${variable} `));
     }

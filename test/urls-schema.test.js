@@ -32,8 +32,8 @@ describe('urls', () => {
     });
   }
 
-  test('--base-url overrides the environment; plain http only for loopback', async () => {
-    const custom = await runCli(['urls', '--store-id', '1', '--base-url', 'https://ce.example.com/', '--environment', 'eu', '--json']);
+  test('--base-url gives the API host; plain http only for loopback', async () => {
+    const custom = await runCli(['urls', '--store-id', '1', '--base-url', 'https://ce.example.com/', '--json']);
     assert.equal(JSON.parse(custom.stdout).ionCannonUrl, 'https://ce.example.com/elements/api-v2/events/ecwid');
     assert.equal(JSON.parse(custom.stdout).environment, 'custom');
     for (const ok of ['http://localhost:8080', 'http://127.0.0.1:9', 'http://[::1]:80']) {

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { CliError, ExitCode } from '../errors.js';
-import { redactSecrets } from './request.js';
+import { asJsonObject } from '../json-object.js';
+import type { SecretList } from '../secret-list.js';
 
 /** What an error message may say about the exchange it comes from. */
 export interface ExchangeFacts {
@@ -8,7 +9,7 @@ export interface ExchangeFacts {
   /** The API host's origin, e.g. `https://api.cloud-elements.com`. */
   origin: string;
   /** Every secret value known to the run: masked wherever it appears in text from elsewhere. */
-  secrets: readonly string[];
+  secrets: SecretList;
 }
 
 /** The documented error body: `{ requestId, message }`, sometimes with `providerMessage`. */
@@ -24,13 +25,13 @@ const MAX_SHOWN = 500;
  * Text from the network, made safe to print: known secrets masked, control characters (terminal
  * escapes) removed, whitespace folded and the length bounded. Nothing else of a body is ever shown.
  */
-export function cleanText(value: unknown, secrets: readonly string[]): string | undefined {
+export function cleanText(value: unknown, secrets: SecretList): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   // eslint-disable-next-line no-control-regex
   let text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
   if (text.length > MAX_SHOWN) text = `${text.slice(0, MAX_SHOWN)}…`;
-  return redactSecrets(text, secrets);
+  return secrets.redact(text);
 }
 
 function statusLine(status: number): string {
@@ -53,7 +54,7 @@ const CREDENTIALS_HINT =
  * Shows the status, the API's `message`, `requestId` and `providerMessage`, never the rest of the body.
  */
 export function httpError(status: number, data: unknown, headers: Headers, facts: ExchangeFacts): CliError {
-  const body = (typeof data === 'object' && data !== null ? data : {}) as ApiErrorBody;
+  const body: ApiErrorBody = asJsonObject(data) ?? {};
   const message = cleanText(body.message, facts.secrets);
   const requestId = cleanText(body.requestId, facts.secrets) ?? cleanText(headers.get('elements-request-id'), facts.secrets);
   const providerMessage = cleanText(body.providerMessage, facts.secrets);
@@ -75,5 +76,5 @@ export function httpError(status: number, data: unknown, headers: Headers, facts
  */
 export function transportError(reason: string, facts: ExchangeFacts, options: { hint?: string; mayHaveArrived: boolean }): CliError {
   const hints = [options.hint, options.mayHaveArrived ? maybeCreatedHint(facts) : undefined].filter((hint): hint is string => hint !== undefined);
-  return new CliError(ExitCode.unavailable, redactSecrets(reason, facts.secrets), hints.join('\n') || undefined);
+  return new CliError(ExitCode.unavailable, facts.secrets.redact(reason), hints.join('\n') || undefined);
 }

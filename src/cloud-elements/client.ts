@@ -1,5 +1,6 @@
 import { httpError, transportError, type ExchangeFacts } from './api-error.js';
 import { describeCause, readBody, type BodyOutcome } from './read-body.js';
+import type { SecretList } from '../secret-list.js';
 import type { PlatformRequest } from './request.js';
 
 export interface ClientOptions {
@@ -9,7 +10,7 @@ export interface ClientOptions {
   /** The most bytes of a response body that are read. */
   maxBytes: number;
   /** Every secret value known to the run, masked in anything an error says. */
-  secrets: readonly string[];
+  secrets: SecretList;
 }
 
 /** A successful (2xx) answer with its JSON body. */

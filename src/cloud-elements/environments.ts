@@ -54,16 +54,53 @@ export function checkBaseUrl(value: string, source = '--base-url'): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** The API host: `--base-url` > `CLOUD_ELEMENTS_BASE_URL` > `--environment` > `CLOUD_ELEMENTS_ENVIRONMENT` > config > `us`. */
-export function resolveApiTarget(
-  flags: { environment?: string | undefined; baseUrl?: string | undefined },
+/** The API host defaults the config store may hold. */
+export interface ApiTargetDefaults {
+  environment?: string | undefined;
+  baseUrl?: string | undefined;
+}
+
+/**
+ * The API host: `--base-url` or `--environment` (not both) > `CLOUD_ELEMENTS_BASE_URL` >
+ * `CLOUD_ELEMENTS_ENVIRONMENT` > config > `us`. The variables may both be set: the base URL wins, as
+ * documented. `config` holds the store's defaults, already read; `findApiTarget` reads them only when needed.
+ */
+export function resolveApiTarget(flags: ApiTargetDefaults, env: Env, config: ApiTargetDefaults = {}): ApiTarget {
+  return decidedTarget(flags, env) ?? fromDefaults(config);
+}
+
+/**
+ * The API host as every command finds it: `resolveApiTarget`, with the config store read only when no
+ * flag or environment variable decides. `readConfig` may hand over defaults already read instead.
+ */
+export async function findApiTarget(
+  flags: ApiTargetDefaults,
   env: Env,
-  config: { environment?: string | undefined; baseUrl?: string | undefined } = {},
-): ApiTarget {
+  readConfig: () => ApiTargetDefaults | Promise<ApiTargetDefaults> = () => readConfigDefaults(env),
+): Promise<ApiTarget> {
+  return decidedTarget(flags, env) ?? fromDefaults(await readConfig());
+}
+
+/** The `environment` and `base-url` keys of the config store. */
+export async function readConfigDefaults(env: Env): Promise<ApiTargetDefaults> {
+  const { openConfigStore } = await import('../config/store.js');
+  const store = await openConfigStore(env);
+  return { environment: store.get('environment'), baseUrl: store.get('base-url') };
+}
+
+/** The target a flag or an environment variable decides, if any. */
+function decidedTarget(flags: ApiTargetDefaults, env: Env): ApiTarget | undefined {
+  if (flags.baseUrl !== undefined && flags.environment !== undefined) {
+    throw usageError('--environment and --base-url cannot be used together', 'Pick one: --environment for a Cloud Elements environment, or --base-url for another API host.');
+  }
   if (flags.baseUrl !== undefined) return { environment: 'custom', host: checkBaseUrl(flags.baseUrl) };
   if (flags.environment !== undefined) return named(checkEnvironmentName(flags.environment));
   if (env.CLOUD_ELEMENTS_BASE_URL) return { environment: 'custom', host: checkBaseUrl(env.CLOUD_ELEMENTS_BASE_URL, 'CLOUD_ELEMENTS_BASE_URL') };
   if (env.CLOUD_ELEMENTS_ENVIRONMENT) return named(checkEnvironmentName(env.CLOUD_ELEMENTS_ENVIRONMENT, 'CLOUD_ELEMENTS_ENVIRONMENT'));
+  return undefined;
+}
+
+function fromDefaults(config: ApiTargetDefaults): ApiTarget {
   if (config.baseUrl !== undefined) return { environment: 'custom', host: checkBaseUrl(config.baseUrl, 'config base-url') };
   if (config.environment !== undefined) return named(checkEnvironmentName(config.environment, 'config environment'));
   return named(DEFAULT_ENVIRONMENT);

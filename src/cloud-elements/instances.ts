@@ -1,3 +1,4 @@
+import { asJsonObject } from '../json-object.js';
 import { transportError } from './api-error.js';
 import { callPlatform, type ClientOptions } from './client.js';
 import { MIB } from './read-body.js';
@@ -36,7 +37,7 @@ export const MAX_PAGES = 1000;
 export async function createInstance(target: PlatformTarget, body: InstanceBody, options: InstanceClientOptions): Promise<CreatedInstance> {
   const request = createInstanceRequest(target.host, body, target.secrets, target.version);
   const { data } = await callPlatform(request, { ...options, maxBytes: MAX_CREATE_RESPONSE_BYTES });
-  const record = asRecord(data);
+  const record = asJsonObject(data);
   const id = record?.id;
   if (typeof id !== 'number' && typeof id !== 'string') {
     throw transportError('Cloud Elements answered the create without an instance id', { method: 'POST', origin: new URL(request.url).origin, secrets: options.secrets }, { mayHaveArrived: true });
@@ -58,9 +59,9 @@ export async function findInstance(target: PlatformTarget, name: string, options
     const { data, headers } = await callPlatform(request, { ...options, maxBytes: MAX_PAGE_RESPONSE_BYTES });
     if (!Array.isArray(data)) throw transportError('Cloud Elements answered GET /instances with something other than a list', facts, { mayHaveArrived: true });
     for (const item of data) {
-      const instance = asRecord(item);
+      const instance = asJsonObject(item);
       const id = instance?.id;
-      if (instance?.name === name && asRecord(instance.element)?.key === 'ecwid' && (typeof id === 'number' || typeof id === 'string')) {
+      if (instance?.name === name && asJsonObject(instance.element)?.key === 'ecwid' && (typeof id === 'number' || typeof id === 'string')) {
         return { id, name };
       }
     }
@@ -71,8 +72,4 @@ export async function findInstance(target: PlatformTarget, name: string, options
     nextPage = token;
   }
   throw transportError(`Cloud Elements listed more than ${MAX_PAGES} pages of instances; gave up looking`, { method: 'GET', origin: new URL(target.host).origin, secrets: options.secrets }, { mayHaveArrived: true });
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

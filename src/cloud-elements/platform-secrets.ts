@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { readSecretFile } from '../secrets.js';
+import { readSecretFile, stripOneTrailingNewline } from '../secrets.js';
 import type { PlatformSecrets } from './request.js';
 
 /** Where each platform secret may come from; never a flag's value. */
@@ -35,7 +35,7 @@ export async function gatherPlatformSecrets(
     const file = source.key === 'user' ? files.userSecretFile : files.orgSecretFile;
     let value: string | undefined;
     if (file !== undefined) value = checkSecret(await readSecretFile(file, source.flag, context), source.flag);
-    else if (context.env[source.variable]) value = checkSecret((context.env[source.variable] ?? '').replace(/\r?\n$/, ''), source.variable);
+    else if (context.env[source.variable]) value = checkSecret(stripOneTrailingNewline(context.env[source.variable] ?? ''), source.variable);
     if (value !== undefined) found[source.key] = value;
   }
   const missing = SOURCES.filter((source) => found[source.key] === undefined);

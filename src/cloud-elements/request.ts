@@ -1,4 +1,5 @@
-import { maskSecret } from '../secrets.js';
+import { asJsonObject } from '../json-object.js';
+import { maskSecret, SECRET_LIKE_NAME } from '../secrets.js';
 import { configurationKeys, secretKeys } from '../validation/schema-facts.js';
 import { closest } from '../validation/suggest.js';
 
@@ -51,24 +52,23 @@ export function listInstancesRequest(host: string, secrets: PlatformSecrets, ver
 }
 
 const knownConfigurationKeys = new Set(configurationKeys);
-const SECRET_LIKE_KEY = /secret|password|passwd|token|key$/i;
 const secretKeyList = [...secretKeys];
 
 /**
  * Whether a configuration value must not be shown: the schema's `writeOnly` keys, and, to be safe,
  * unknown keys that look like a secret's: a misspelling of one (`ecwid.product.kye` still holds the
- * secret) or a name such as `…secret`, `…password`, `…token`, `…key`.
+ * secret) or a name such as `…secret`, `…password`, `…token`, `…signature…`, `…key`.
  */
 export function isSecretConfigurationKey(key: string): boolean {
   if (secretKeys.has(key)) return true;
   if (knownConfigurationKeys.has(key)) return false;
-  return SECRET_LIKE_KEY.test(key) || closest(key, secretKeyList) !== undefined;
+  return SECRET_LIKE_NAME.test(key) || closest(key, secretKeyList) !== undefined;
 }
 
 /** The body with every secret configuration value masked. */
 export function maskInstanceBody(body: InstanceBody): InstanceBody {
-  const configuration = body.configuration;
-  if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) return body;
+  const configuration = asJsonObject(body.configuration);
+  if (!configuration) return body;
   const masked: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(configuration)) {
     masked[key] = isSecretConfigurationKey(key) && typeof value === 'string' ? maskSecret(value) : value;
@@ -78,9 +78,7 @@ export function maskInstanceBody(body: InstanceBody): InstanceBody {
 
 /** Every secret value of the instance's configuration, so that no output can quote one. */
 export function configurationSecrets(body: InstanceBody): string[] {
-  const configuration = body.configuration;
-  if (typeof configuration !== 'object' || configuration === null) return [];
-  return Object.entries(configuration as Record<string, unknown>)
+  return Object.entries(asJsonObject(body.configuration) ?? {})
     .filter(([key, value]) => isSecretConfigurationKey(key) && typeof value === 'string' && value !== '')
     .map(([, value]) => value as string);
 }
@@ -97,16 +95,4 @@ export function formatRequest(request: PlatformRequest): string {
   for (const [name, value] of Object.entries(request.headers)) text += `${name}: ${value}\n`;
   if (request.json !== undefined) text += `\n${JSON.stringify(request.json, null, 2)}\n`;
   return text;
-}
-
-/**
- * Replaces every occurrence of a known secret in text that came from elsewhere (an API message, a
- * network error), longest first so that one secret containing another is masked whole.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of [...secrets].filter((s) => s !== '').sort((a, b) => b.length - a.length)) {
-    out = out.split(secret).join(maskSecret(secret));
-  }
-  return out;
 }

@@ -1,6 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
+import { SecretList } from '../secret-list.js';
+import { checkOneStdinReader } from '../secrets.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
 
 export interface ProvisionOptions {
@@ -13,6 +15,8 @@ export interface ProvisionOptions {
   dryRun: boolean;
   ifAbsent: boolean;
   tokenFile?: string | undefined;
+  /** Replace an existing `--token-file`. */
+  force: boolean;
   /** Seconds each exchange with Cloud Elements may take, body included. */
   timeout: number;
   json: boolean;
@@ -35,18 +39,25 @@ const MAX_TIMEOUT_SECONDS = 3600;
 
 /** Gathers everything first (target, checked file, secrets, token file), then sends at most one create. */
 export async function runProvision(options: ProvisionOptions, context: Context): Promise<number> {
-  const stdinUsers = [options.file === '-' && 'the instance file', options.userSecretFile === '-' && '--user-secret-file', options.orgSecretFile === '-' && '--org-secret-file'].filter(Boolean);
-  if (stdinUsers.length > 1) throw usageError(`stdin can be read only once, but ${stdinUsers.join(' and ')} both read it`, 'Give one of them a file path.');
+  checkOneStdinReader(
+    [
+      ['the instance file', options.file],
+      ['--user-secret-file', options.userSecretFile],
+      ['--org-secret-file', options.orgSecretFile],
+    ],
+    'Give one of them a file path.',
+  );
   if (options.tokenFile === '-') throw usageError('--token-file needs a file path: the instance token is never printed');
   const { canPrompt } = await import('../context.js');
+  const { findApiTarget } = await import('../cloud-elements/environments.js');
   const { gatherPlatformSecrets } = await import('../cloud-elements/platform-secrets.js');
   const steps = await import('../provision/steps.js');
 
-  const target = await steps.resolveTarget(options, context);
+  const target = await findApiTarget(options, context.env);
   const body = await steps.readCheckedInstance(options.file, context);
   const prompt = !options.dryRun && canPrompt(context, { input: options.input, json: options.json });
   const secrets = await gatherPlatformSecrets(options, context, { prompt, required: !options.dryRun });
-  const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd);
+  const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd, options.force);
   if (options.dryRun) return steps.printDryRun(target, body, secrets, options, context);
   const { user, organization } = secrets;
   if (user === undefined || organization === undefined) throw usageError('missing the Cloud Elements secrets');
@@ -54,7 +65,9 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
   const { configurationSecrets } = await import('../cloud-elements/request.js');
   const platform = { host: target.host, secrets: { user, organization }, version: context.version };
-  const known = [user, organization, ...configurationSecrets(body)];
+  // The run's list, so that main's last line of defence knows these too (and the token, once there).
+  const known = context.secrets ?? new SecretList();
+  for (const secret of [user, organization, ...configurationSecrets(body)]) known.add(secret);
   const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
   const name = typeof body.name === 'string' ? body.name : '';
   const report = (id: string | number, reportedName: string, tokenFile: string | null): ProvisionReport => ({ id, name: reportedName, element: 'ecwid', environment: target.environment, tokenFile });
@@ -68,9 +81,10 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   }
   await steps.progress(context, options, `Creating instance "${name}" on ${target.host}…`);
   const created = await createInstance(platform, body, client);
-  const tokenProblem = await steps.saveToken(created.token, tokenPath, options.tokenFile, [...known, ...(created.token ? [created.token] : [])]);
+  known.add(created.token);
+  const tokenProblem = await steps.saveToken(created.token, { fullPath: tokenPath, shownPath: options.tokenFile, force: options.force }, known);
   const tokenFile = tokenProblem === undefined && options.tokenFile !== undefined ? options.tokenFile : null;
-  await steps.printResult(report(created.id, created.name, tokenFile), options, context, [...known, created.token ?? '']);
+  await steps.printResult(report(created.id, created.name, tokenFile), options, context, known);
   if (tokenProblem) throw tokenProblem;
   return 0;
 }
@@ -94,6 +108,7 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
     .option('--dry-run', 'check the file and print the request, secrets masked; send nothing', false)
     .option('--if-absent', 'create nothing when an Ecwid instance with the same name exists', false)
     .option('--token-file <file>', 'write the new instance token to this file (mode 0600)')
+    .option('--force', 'replace an existing --token-file', false)
     .option('--timeout <seconds>', 'seconds each request to Cloud Elements may take', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
     .option('--json', 'print one JSON object', false)
     .option('--no-input', 'never prompt; fail when a secret is missing')
@@ -104,6 +119,7 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           'ecwid-instance provision',
           'ecwid-instance provision instance.json --dry-run',
           'ecwid-instance provision instance.json --if-absent --token-file instance.token',
+          'ecwid-instance provision instance.json --token-file instance.token --force',
           'ecwid-instance provision instance.json --user-secret-file user.secret --org-secret-file org.secret --environment eu',
         ],
         [
@@ -116,7 +132,8 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
       ) +
         '\nSecrets come from the environment, a --…-file flag, or a masked prompt on a terminal; never from a flag value.\n' +
         'A create is sent once and never retried. Exit status: 0 created (or already there with --if-absent),\n' +
-        '1 invalid file, 2 usage or missing secrets, 3 file system, 4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n',
+        '1 invalid file, 2 usage or missing secrets, 3 file system (or an existing --token-file without --force),\n' +
+        '4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n',
     )
     .action(async (file: string, flags: Omit<ProvisionOptions, 'file'>) => {
       outcome.exitCode = await run(
@@ -129,6 +146,7 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           dryRun: flags.dryRun,
           ifAbsent: flags.ifAbsent,
           tokenFile: flags.tokenFile,
+          force: flags.force,
           timeout: flags.timeout,
           json: flags.json,
           input: flags.input,

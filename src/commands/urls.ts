@@ -19,13 +19,11 @@ export interface UrlsReport {
 }
 
 export async function runUrls(options: UrlsOptions, context: Context): Promise<number> {
-  const { resolveApiTarget } = await import('../cloud-elements/environments.js');
+  const { findApiTarget } = await import('../cloud-elements/environments.js');
   const { ionCannonUrl, legacyApiKeyUrl } = await import('../instance/urls.js');
   const { findStoreId } = await import('../instance/find-store-id.js');
-  const needConfig = options.baseUrl === undefined && options.environment === undefined && !context.env.CLOUD_ELEMENTS_BASE_URL && !context.env.CLOUD_ELEMENTS_ENVIRONMENT;
   const storeId = await findStoreId(options, context);
-  const config = needConfig ? await configDefaults(context) : {};
-  const target = resolveApiTarget(options, context.env, config);
+  const target = await findApiTarget(options, context.env);
   const report: UrlsReport = {
     storeId: storeId,
     environment: target.environment,
@@ -42,12 +40,6 @@ export async function runUrls(options: UrlsOptions, context: Context): Promise<n
     await write(context.io.stdout, `${report.ionCannonUrl}\n`);
   }
   return 0;
-}
-
-async function configDefaults(context: Context): Promise<{ environment?: string; baseUrl?: string }> {
-  const { openConfigStore } = await import('../config/store.js');
-  const store = await openConfigStore(context.env);
-  return { environment: store.get('environment'), baseUrl: store.get('base-url') };
 }
 
 export const registerUrls: Register<UrlsOptions> = (program, context, outcome, run = runUrls) =>

@@ -1,6 +1,7 @@
 import { checkBaseUrl, checkEnvironmentName } from '../cloud-elements/environments.js';
 import { usageError } from '../errors.js';
 import { checkCallbackUrl, checkName, checkStoreId, checkTags, splitTags, type FieldCheck } from '../instance/field-checks.js';
+import { SECRET_LIKE_NAME } from '../secrets.js';
 
 /** The non-secret defaults the config store may hold. */
 export const CONFIG_KEYS = ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags'] as const;
@@ -11,14 +12,12 @@ export function isConfigKey(key: string): key is ConfigKey {
   return (CONFIG_KEYS as readonly string[]).includes(key);
 }
 
-const SECRET_LIKE = /order-key|product-key|secret|key-file|token|password|signature/i;
-
 export const SECRET_SOURCES =
   'Secrets come from a masked prompt, an environment variable (ECWID_ORDER_KEY, ECWID_PRODUCT_KEY, ECWID_SIGNATURE_KEY, CLOUD_ELEMENTS_USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET) or a --...-file flag (a path, or - for stdin).';
 
 /** Refuses unknown and secret keys with a usage error that says what to do instead. */
 export function checkConfigKey(key: string): ConfigKey {
-  if (SECRET_LIKE.test(key)) {
+  if (SECRET_LIKE_NAME.test(key)) {
     throw usageError(`${key} is a secret, and secrets are never kept in the config store`, SECRET_SOURCES);
   }
   if (!isConfigKey(key)) throw usageError(`unknown config key ${JSON.stringify(key)}`, `Keys: ${CONFIG_KEYS.join(', ')}.`);

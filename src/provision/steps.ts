@@ -1,23 +1,16 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { cleanText } from '../cloud-elements/api-error.js';
-import { resolveApiTarget, type ApiTarget } from '../cloud-elements/environments.js';
+import type { ApiTarget } from '../cloud-elements/environments.js';
 import { dryRunRequest, formatRequest, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
 import type { ProvisionOptions, ProvisionReport } from '../commands/provision.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, fileError } from '../errors.js';
 import { write } from '../io.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
+import { isJsonObject } from '../json-object.js';
+import type { SecretList } from '../secret-list.js';
 import { textReporter } from '../validation/reporters/text.js';
-
-/** The API host: flag > environment variable > config store > `us`; the store is read only when needed. */
-export async function resolveTarget(options: Pick<ProvisionOptions, 'environment' | 'baseUrl'>, context: Pick<Context, 'env'>): Promise<ApiTarget> {
-  const decided = options.baseUrl !== undefined || options.environment !== undefined || !!context.env.CLOUD_ELEMENTS_BASE_URL || !!context.env.CLOUD_ELEMENTS_ENVIRONMENT;
-  if (decided) return resolveApiTarget(options, context.env);
-  const { openConfigStore } = await import('../config/store.js');
-  const store = await openConfigStore(context.env);
-  return resolveApiTarget(options, context.env, { environment: store.get('environment'), baseUrl: store.get('base-url') });
-}
 
 /**
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
@@ -28,20 +21,22 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
   const problems = file.result.problems;
   if (problems.length > 0) await write(context.io.stderr, textReporter({ quiet: true, color: context.io.colorStderr }).file(file.result));
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  if (errors > 0 || typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) {
+  if (errors > 0 || !isJsonObject(file.data)) {
     throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance (${errors} ${errors === 1 ? 'error' : 'errors'}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
   }
-  return instanceBody(file.data as InstanceBody);
+  return instanceBody(file.data);
 }
 
 /**
  * Checks before anything is sent that the token can be written there, so that a created instance's
- * token is not lost to a typo in the path. An existing file is replaced (atomically).
+ * token is not lost to a typo in the path, and that no earlier token is lost: an existing file is
+ * replaced only with `--force`.
  */
-export async function checkTokenFile(path: string, cwd: string): Promise<string> {
+export async function checkTokenFile(path: string, cwd: string, force: boolean): Promise<string> {
   const full = resolve(cwd, path);
   const existing = await stat(full).catch(() => undefined);
   if (existing?.isDirectory()) throw fileError(`--token-file: ${path} is a directory`, 'Give a file name.');
+  if (existing && !force) throw fileError(`${path} already exists`, 'Use --force to replace it, or choose another --token-file.');
   const folder = await stat(dirname(full)).catch(() => undefined);
   if (!folder?.isDirectory()) throw fileError(`--token-file: the folder of ${path} does not exist`, 'Create it first, or choose another path.');
   return full;
@@ -77,12 +72,17 @@ export async function progress(context: Pick<Context, 'io'>, options: Pick<Provi
  * Writes the instance token (mode 0600, atomically). Returns the error to report after the result is
  * printed: the instance exists by then, so its id must still be shown.
  */
-export async function saveToken(token: string | undefined, fullPath: string | undefined, shownPath: string | undefined, secrets: readonly string[]): Promise<CliError | undefined> {
+export async function saveToken(
+  token: string | undefined,
+  file: { fullPath: string | undefined; shownPath: string | undefined; force: boolean },
+  secrets: SecretList,
+): Promise<CliError | undefined> {
+  const { fullPath, shownPath } = file;
   if (fullPath === undefined) return undefined;
   if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${shownPath} was not written`);
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   try {
-    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: true });
+    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force });
     return undefined;
   } catch (error) {
     const message = cleanText(error instanceof Error ? error.message : String(error), secrets) ?? 'cannot write the token file';
@@ -95,7 +95,7 @@ export async function printResult(
   report: ProvisionReport,
   options: Pick<ProvisionOptions, 'json' | 'tokenFile'>,
   context: Pick<Context, 'io'>,
-  secrets: readonly string[],
+  secrets: SecretList,
 ): Promise<void> {
   const id = typeof report.id === 'string' ? (cleanText(report.id, secrets) ?? '') : report.id;
   const safe = { ...report, id, name: cleanText(report.name, secrets) ?? '' };

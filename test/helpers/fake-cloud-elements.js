@@ -17,7 +17,9 @@ const MIB = 1024 * 1024;
  * - `forbidden` (403), `error500`, `notJson` (200 with HTML), `hang` (no answer at all),
  *   `hangBody` (headers and half a body, then nothing), `huge` (a chunked body without end),
  *   `hugeDeclared` (a Content-Length of 1 GiB), `echoSecrets` (a 400 quoting the request),
- *   `redirectAway` (307 to `redirectTo`), `redirectSame` (307 to the same path under /moved).
+ *   `redirectAway` (307 to `redirectTo`), `redirectSame` (307 to the same path under /moved),
+ *   `created201` (the contract, but a create answers 201 Created), `idInHeaderOnly` (a 400 whose body
+ *   has a message but no requestId: the ID is only in the `Elements-Request-Id` header).
  */
 export async function startFakeCloudElements() {
   const state = {
@@ -85,6 +87,8 @@ function answer(state, req, res, body) {
       return res.end('<html><body>Bad gateway</body></html>');
     case 'error500':
       return json(res, 500, { requestId: REQUEST_ID, message: 'An unexpected error occurred' });
+    case 'idInHeaderOnly':
+      return json(res, 400, { message: 'Bad Request' });
     case 'forbidden':
       return json(res, 403, { requestId: REQUEST_ID, message: 'Access denied' });
     case 'echoSecrets':
@@ -119,7 +123,7 @@ function answer(state, req, res, body) {
       return json(res, 400, { requestId: REQUEST_ID, message: `Missing required configuration entry: ${key}` });
     }
   }
-  return json(res, 200, {
+  return json(res, state.behaviour === 'created201' ? 201 : 200, {
     id: 12345,
     name: instance.name,
     token: TOKEN,
