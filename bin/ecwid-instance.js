@@ -4,9 +4,23 @@
 'use strict';
 
 const args = process.argv.slice(2);
+const isHelp = (arg) => arg === '--help' || arg === '-h';
+/** `--help` or `<command> --help` into a pipe: the text rendered at build time, when there is one. */
+function prerenderedHelp() {
+  if (process.stdout.isTTY || !isHelp(args[args.length - 1]) || args.length > 2) return undefined;
+  try {
+    return require('../dist/bundle/help.json')[args.length === 2 ? args[0] : ''];
+  } catch {
+    return undefined;
+  }
+}
+
+const help = prerenderedHelp();
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // What commander would print, without loading the program to print it.
   process.stdout.write(`${require('../package.json').version}\n`);
+} else if (typeof help === 'string') {
+  process.stdout.write(help);
 } else {
   require('../dist/bundle/cli.js')
     .runFromProcess()

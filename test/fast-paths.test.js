@@ -1,5 +1,7 @@
 // The shortcuts taken for speed must give the answers of the slow paths they skip.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -9,7 +11,9 @@ import { mayHaveDuplicateKeys } from '../dist/validation/duplicate-keys.js';
 import { scanJson } from '../dist/validation/json-scan.js';
 import { PLAIN_HTTP_URL, isUri } from '../dist/validation/uri-format.js';
 import { runCli } from './helpers/cli.js';
-import { fixtures } from './helpers/paths.js';
+import { bin, fixtures, root } from './helpers/paths.js';
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const fullUri = createRequire(import.meta.url)('ajv-formats/dist/formats').fullFormats.uri;
 
@@ -134,4 +138,17 @@ test('fixtures still give the same problems through bin/ as in process', async (
   const real = spawnSync(process.execPath, [bin, 'validate', 'invalid', 'valid', '--format', 'json'], { cwd: fixtures, encoding: 'utf8', env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(fixtures, '.no-config') } });
   assert.equal(real.stdout, inProcess.stdout);
   assert.equal(real.status, inProcess.code);
+});
+
+describe('help rendered at build time', () => {
+  for (const command of ['', 'validate', 'urls', 'schema', 'init', 'config', 'provision']) {
+    test(`${command || '(program)'} --help into a pipe is what the program prints`, async () => {
+      const argv = command === '' ? ['--help'] : [command, '--help'];
+      const served = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8' });
+      const live = await runCli(argv);
+      assert.equal(served.status, 0);
+      assert.equal(served.stdout, live.stdout.replace('0.0.0-test', version));
+      assert.equal(served.stderr, '');
+    });
+  }
 });
