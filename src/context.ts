@@ -1,5 +1,5 @@
 import type { IO, Env } from './io.js';
-import type { Prompter } from './prompter.js';
+import type { Prompter, PrompterOptions } from './prompter.js';
 import type { SecretList } from './secret-list.js';
 
 /** Everything a command may touch of the outside world. Only `main` builds the real one. */
@@ -9,8 +9,11 @@ export interface Context {
   cwd: string;
   version: string;
   fetch: typeof fetch;
-  /** Built on first use, so commands that never prompt never load inquirer. */
-  prompter: () => Promise<Prompter>;
+  /**
+   * Built on first use, so commands that never prompt never load inquirer. Commands call it without
+   * options; `main` passes what it decided for stderr (`io.colorStderr`) to the real one.
+   */
+  prompter: (options?: PrompterOptions) => Promise<Prompter>;
   /** Secrets seen so far; `main` provides one per run and redacts every error it prints with it. */
   secrets?: SecretList;
   /** Folder of the config store: `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. */

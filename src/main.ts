@@ -38,7 +38,8 @@ function withSecretList(context: Context): Context & { secrets: SecretList } {
   const secrets = context.secrets ?? new SecretList();
   for (const name of SECRET_VARIABLES) secrets.add(context.env[name]);
   const prompter = async () => {
-    const inner = await context.prompter();
+    // Read when a command asks for prompts, after --no-color has been applied to io.
+    const inner = await context.prompter({ color: context.io.colorStderr });
     return { ...inner, password: async (question: PasswordQuestion) => {
       const answer = await inner.password(question);
       secrets.add(answer);
@@ -114,7 +115,7 @@ export function processContext(): Context {
     cwd: process.cwd(),
     version: VERSION,
     fetch: globalThis.fetch,
-    prompter: async () => (await import('./terminal-prompter.js')).terminalPrompter(),
+    prompter: async (options) => (await import('./terminal-prompter.js')).terminalPrompter({ color: options?.color ?? false }),
   };
 }
 

@@ -1,3 +1,8 @@
+/** How the prompts may look: `color` is off for `--no-color`, `NO_COLOR`, `TERM=dumb` or no terminal. */
+export interface PrompterOptions {
+  color: boolean;
+}
+
 /** The few prompt kinds the wizards use; tests pass a fake, the terminal gets inquirer. */
 export interface Prompter {
   input(question: InputQuestion): Promise<string>;

@@ -1,6 +1,6 @@
 import type * as Inquirer from '@inquirer/prompts';
 import { cancelled } from './errors.js';
-import type { Prompter } from './prompter.js';
+import type { Prompter, PrompterOptions } from './prompter.js';
 
 /**
  * Runs one prompt; Ctrl+C or end of input becomes a cancellation (exit 130). End of input (Ctrl+D)
@@ -27,17 +27,45 @@ async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
 let inquirer: Promise<typeof Inquirer> | undefined;
 const prompts = (): Promise<typeof Inquirer> => (inquirer ??= import('@inquirer/prompts'));
 
-/** The real prompts, on stdin with questions on stderr (stdout stays for data). */
-export function terminalPrompter(): Prompter {
+/**
+ * inquirer's look without colour or bold: the same marks and wording, only the styling functions
+ * return their text unchanged.
+ */
+const plain = (text: string): string => text;
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  spinner: { interval: 80, frames: ['-', '\\', '|', '/'] },
+  style: {
+    answer: plain,
+    message: plain,
+    error: (text: string) => `> ${text}`,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plain,
+    highlight: plain,
+    key: (text: string) => `<${text}>`,
+    // confirm's "y/N": the default is the capital; password's key tips: none (the mask cannot be toggled).
+    confirmDefault: (text: string) => text.charAt(0).toUpperCase() + text.slice(1),
+    keysHelpTip: () => undefined,
+  },
+};
+
+/**
+ * The real prompts, on stdin with questions on stderr (stdout stays for data). `color` is the
+ * caller's decision for stderr; without it every prompt is plain text.
+ */
+export function terminalPrompter({ color }: PrompterOptions): Prompter {
   const streams = (signal: AbortSignal) => ({ input: process.stdin, output: process.stderr, signal });
+  const theme = color ? {} : { theme: PLAIN_THEME };
   const { input, password, confirm } = {
     input: async (...args: Parameters<typeof Inquirer.input>) => (await prompts()).input(...args),
     password: async (...args: Parameters<typeof Inquirer.password>) => (await prompts()).password(...args),
     confirm: async (...args: Parameters<typeof Inquirer.confirm>) => (await prompts()).confirm(...args),
   };
   return {
-    input: (q) => ask((signal) => input({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
-    password: (q) => ask((signal) => password({ message: q.message, mask: '*', ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
-    confirm: (q) => ask((signal) => confirm({ message: q.message, default: q.default ?? false }, streams(signal))),
+    input: (q) =>
+      ask((signal) => input({ message: q.message, ...theme, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
+    // The mask cannot be turned off (inquirer's Ctrl+T would show the secret in full).
+    password: (q) => ask((signal) => password({ message: q.message, mask: '*', toggleMask: false, ...theme, ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
+    confirm: (q) => ask((signal) => confirm({ message: q.message, ...theme, default: q.default ?? false }, streams(signal))),
   };
 }

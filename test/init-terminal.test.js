@@ -24,9 +24,20 @@ function childEnv(dir) {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007|\u001b[()][0-9A-B]/g;
 
-/** `init` in a pseudo-terminal, with waits on screen text that fail after a bounded time. */
-function startInit(t, dir, args = []) {
-  const child = pty.spawn(process.execPath, [bin, 'init', ...args], { cwd: dir, env: childEnv(dir), cols: 200, rows: 50, name: 'xterm-256color' });
+// Select Graphic Rendition codes that colour or style text (bold, dim, a foreground or background
+// colour, or the codes that end them); cursor movement and erasing are not among them.
+// eslint-disable-next-line no-control-regex
+const STYLED = /\u001b\[(?:[0-9]+;)*(?:1|2|22|3\d|4\d|9\d|10\d)m/;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `init` in a pseudo-terminal, with waits on screen text that fail after a bounded time. `before` goes
+ * ahead of the command name (global options); `env` adds to the child's environment.
+ */
+function startInit(t, dir, args = [], { before = [], env = {} } = {}) {
+  const term = env.TERM ?? 'xterm-256color'; // node-pty sets TERM to the terminal's name
+  const child = pty.spawn(process.execPath, [bin, ...before, 'init', ...args], { cwd: dir, env: { ...childEnv(dir), ...env }, cols: 200, rows: 50, name: term });
   let raw = '';
   let searchFrom = 0;
   let waiter;
@@ -129,7 +140,59 @@ describe('init in a terminal', () => {
       assert.ok(!run.screen().includes(secret), 'a secret was shown');
       assert.ok(!run.raw.includes(secret.slice(-8)), 'part of a secret was shown');
     }
+    assert.match(run.raw, STYLED, 'on a colour terminal the prompts are styled');
   });
+
+  test('a masked secret cannot be revealed: Ctrl+T shows nothing, and no toggle is offered', async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir, ['--store-id', '4870020', '--no-events', '--name', 'shop', '--tag', 'eu']);
+    await run.waitFor('Order API secret');
+    run.type(ORDER);
+    await run.waitFor('*'.repeat(ORDER.length));
+    run.type('\u0014'); // Ctrl+T
+    await sleep(500); // time to draw whatever Ctrl+T would show
+    run.type('\u0015'); // Ctrl+U: Ctrl+T may have transposed two characters, so the secret is typed again
+    run.type(`${ORDER}\r`);
+    await run.waitFor('Product API secret');
+    run.type(`${PRODUCT}\r`);
+    await run.waitFor('Wrote instance.json');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 0, run.screen());
+    assert.equal(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8')).configuration['ecwid.order.key'], ORDER);
+    assert.ok(!run.raw.includes(ORDER) && !run.raw.includes(ORDER.slice(-6)), 'the secret was shown');
+    assert.ok(!/toggle|ctrl\+t/i.test(run.screen()), 'a way to show the secret was offered');
+  });
+
+  for (const [label, options] of [
+    ['--no-color', { before: ['--no-color'] }],
+    ['NO_COLOR=1', { env: { NO_COLOR: '1' } }],
+    ['TERM=dumb', { env: { TERM: 'dumb' } }],
+  ]) {
+    test(`with ${label} the prompts, answers and errors carry no colour or bold`, async (t) => {
+      const dir = tempDir(t);
+      const run = startInit(t, dir, ['--name', 'shop', '--tag', 'eu'], options);
+      await run.waitFor('Ecwid store ID');
+      // A refused answer shows an error; node's line editor for TERM=dumb has no Ctrl+U to retype it.
+      if (label !== 'TERM=dumb') {
+        run.type('48a\r');
+        await run.waitFor('the store ID must be digits, such as 4870020');
+        run.type('\u0015');
+      }
+      run.type('4870020\r');
+      await run.waitFor('Order API secret');
+      run.type(`${ORDER}\r`);
+      await run.waitFor('Product API secret');
+      run.type(`${PRODUCT}\r`);
+      await run.waitFor('Send Ecwid order events to your app');
+      await run.waitFor('(y/N)');
+      run.type('n\r');
+      await run.waitFor('Wrote instance.json');
+      const { exitCode } = await run.exit();
+      assert.equal(exitCode, 0, run.screen());
+      const styled = STYLED.exec(run.raw);
+      assert.equal(styled, null, `styled output near ${JSON.stringify(run.raw.slice(Math.max(0, (styled?.index ?? 0) - 40), (styled?.index ?? 0) + 40))}`);
+    });
+  }
 
   test('Ctrl+C in the middle: Cancelled, exit 130, the existing file byte for byte untouched', async (t) => {
     const dir = tempDir(t);
