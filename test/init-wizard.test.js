@@ -35,6 +35,7 @@ describe('question validation', () => {
     [storeIdQuestion, ' 4870020 ', true],
     [storeIdQuestion, '', 'the store ID must be digits, such as 4870020'],
     [storeIdQuestion, 'store-1', 'the store ID must be digits, such as 4870020'],
+    [storeIdQuestion, '1'.repeat(129), 'the store ID is too long: 129 digits, at most 128'],
     [orderKeyQuestion, 'secret_abcDEF123', true],
     [orderKeyQuestion, '', 'the Order API secret must not be empty'],
     [orderKeyQuestion, 'two words', 'the Order API secret must not contain spaces or line breaks'],
@@ -46,12 +47,14 @@ describe('question validation', () => {
     [callbackUrlQuestion, 'http://localhost:3000/events', true],
     [callbackUrlQuestion, 'example.com/events', 'the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events'],
     [callbackUrlQuestion, 'ftp://example.com/', 'the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events'],
+    [callbackUrlQuestion, 'https://example.com/a b', 'the callback URL is not a valid URL: percent-encode spaces and other special characters (a space is %20)'],
     [nameQuestion('1'), 'Shop EU', true],
     [nameQuestion('1'), '   ', 'the name must not be empty'],
     [nameQuestion('1'), '<INSERT_INSTANCE_NAME>', 'the name is still a docs placeholder'],
     [tagsQuestion, '', true],
     [tagsQuestion, 'production, eu', true],
     [tagsQuestion, 'eu, production, eu', 'the tag "eu" is given twice'],
+    [tagsQuestion, 'eu, <Add_Your_Tag>', 'the tag "<Add_Your_Tag>" is still a docs placeholder'],
   ];
   for (const [question, answer, expected] of cases) {
     test(`${question.message}: ${JSON.stringify(answer.length > 40 ? `${answer.slice(0, 10)}…` : answer)} → ${expected === true ? 'accepted' : expected}`, () => {

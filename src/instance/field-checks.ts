@@ -1,37 +1,92 @@
-import { STORE_ID_PATTERN } from './urls.js';
+import type { ErrorObject } from 'ajv';
+import validateSchema from '../validation/generated/schema-validator.js';
+import { ruleFindings } from '../validation/rules.js';
 
 /** `true` when a value is acceptable, or the reason it is not (never quoting a secret). */
 export type FieldCheck = (value: string) => true | string;
 
-/** A whole string that is still one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
-const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;
+/** What `validate` finds at one place of an instance. */
+interface Verdict {
+  placeholder: boolean;
+  /** Schema errors at that place or below it. */
+  errors: ErrorObject[];
+}
 
-export const checkStoreId: FieldCheck = (value) =>
-  STORE_ID_PATTERN.test(value) || 'the store ID must be digits, such as 4870020';
+/**
+ * The value is put into an instance that is otherwise valid, and checked with the compiled schema and
+ * the placeholder rule, as `validate` checks a file. So flags, the environment, the config store and
+ * prompts accept exactly what `validate` accepts; only the wording of the reason is chosen here.
+ */
+function verdictAt(pointer: string, place: (instance: Sample) => void): Verdict | undefined {
+  const instance: Sample = {
+    element: { key: 'ecwid' },
+    configuration: { 'ecwid.store.id': '1', 'ecwid.order.key': 'order', 'ecwid.product.key': 'product' },
+    name: 'instance',
+  };
+  place(instance);
+  const here = (path: string): boolean => path === pointer || path.startsWith(`${pointer}/`);
+  const placeholder = ruleFindings(instance).some((f) => f.rule === 'placeholder' && f.severity === 'error' && here(f.pointer));
+  const errors = validateSchema(instance) ? [] : (validateSchema.errors ?? []).filter((e) => here(e.instancePath));
+  return placeholder || errors.length > 0 ? { placeholder, errors } : undefined;
+}
+
+interface Sample {
+  element: { key: string };
+  configuration: Record<string, string>;
+  name: string;
+  tags?: string[];
+}
+
+const configurationVerdict = (key: string, value: string): Verdict | undefined =>
+  verdictAt(`/configuration/${key}`, (instance) => (instance.configuration[key] = value));
+
+const has = (verdict: Verdict, keyword: string): ErrorObject | undefined => verdict.errors.find((e) => e.keyword === keyword);
+
+export const checkStoreId: FieldCheck = (value) => {
+  const verdict = configurationVerdict('ecwid.store.id', value);
+  if (verdict === undefined) return true;
+  if (/^[0-9]+$/.test(value)) {
+    // Digits, and still refused: only the length is left. The limit is read from the schema's pattern.
+    const pattern = String((has(verdict, 'pattern')?.params as { pattern?: string } | undefined)?.pattern ?? '');
+    const limit = /\{\d+,(\d+)\}/.exec(pattern)?.[1];
+    return `the store ID is too long: ${value.length} digits${limit ? `, at most ${limit}` : ''}`;
+  }
+  return 'the store ID must be digits, such as 4870020';
+};
 
 /** The rules the schema sets for a secret; the reason names the secret, never its value. */
-export function secretCheck(label: string): FieldCheck {
+function secretCheck(key: string, label: string): FieldCheck {
   return (value) => {
-    if (value === '') return `the ${label} must not be empty`;
-    if (PLACEHOLDER.test(value)) return `the ${label} is still a docs placeholder: paste the real one`;
-    if (value.length > 128) return `the ${label} must be at most 128 characters`;
-    if (/\s/.test(value)) return `the ${label} must not contain spaces or line breaks`;
-    return true;
+    const verdict = configurationVerdict(key, value);
+    if (verdict === undefined) return true;
+    if (verdict.placeholder) return `the ${label} is still a docs placeholder: paste the real one`;
+    if (has(verdict, 'minLength')) return `the ${label} must not be empty`;
+    const tooLong = has(verdict, 'maxLength');
+    if (tooLong) return `the ${label} must be at most ${String((tooLong.params as { limit: number }).limit)} characters`;
+    if (has(verdict, 'pattern')) return `the ${label} must not contain spaces or line breaks`;
+    return `the ${label} is not valid`;
   };
 }
 
-export const checkOrderKey = secretCheck('Order API secret');
-export const checkProductKey = secretCheck('Product API secret');
-export const checkSignatureKey = secretCheck('signature key');
+export const checkOrderKey = secretCheck('ecwid.order.key', 'Order API secret');
+export const checkProductKey = secretCheck('ecwid.product.key', 'Product API secret');
+export const checkSignatureKey = secretCheck('event.notification.signature.key', 'signature key');
 
-export const checkCallbackUrl: FieldCheck = (value) =>
-  (/^https?:\/\/[^/?#\s]+/i.test(value) && URL.canParse(value)) ||
-  'the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events';
+export const checkCallbackUrl: FieldCheck = (value) => {
+  const verdict = configurationVerdict('event.notification.callback.url', value);
+  if (verdict === undefined) return true;
+  if (verdict.placeholder) return 'the callback URL is still a docs placeholder';
+  if (has(verdict, 'pattern') === undefined && has(verdict, 'format')) {
+    // It starts as an http(s) URL should, but holds characters a URL cannot carry as they are.
+    return 'the callback URL is not a valid URL: percent-encode spaces and other special characters (a space is %20)';
+  }
+  return 'the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events';
+};
 
 export const checkName: FieldCheck = (value) => {
-  if (value.trim() === '') return 'the name must not be empty';
-  if (PLACEHOLDER.test(value)) return 'the name is still a docs placeholder';
-  return true;
+  const verdict = verdictAt('/name', (instance) => (instance.name = value));
+  if (verdict === undefined) return true;
+  return verdict.placeholder ? 'the name is still a docs placeholder' : 'the name must not be empty';
 };
 
 /** Splits a comma-separated list of tags, dropping blanks. */
@@ -42,13 +97,15 @@ export function splitTags(value: string): string[] {
     .filter((tag) => tag !== '');
 }
 
-/** Tags are distinct and not blank. */
+/** Tags are distinct, not blank and not docs placeholders. */
 export function checkTags(tags: readonly string[]): true | string {
-  if (tags.some((tag) => tag.trim() === '')) return 'a tag must not be empty';
-  const seen = new Set<string>();
-  for (const tag of tags) {
-    if (seen.has(tag)) return `the tag ${JSON.stringify(tag)} is given twice`;
-    seen.add(tag);
-  }
-  return true;
+  const verdict = verdictAt('/tags', (instance) => (instance.tags = [...tags]));
+  if (verdict === undefined) return true;
+  const blank = tags.find((tag) => tag.trim() === '');
+  if (blank !== undefined) return 'a tag must not be empty';
+  const repeated = has(verdict, 'uniqueItems');
+  if (repeated) return `the tag ${JSON.stringify(tags[(repeated.params as { i: number }).i])} is given twice`;
+  const placeholder = tags.find((tag) => verdictAt('/tags', (instance) => (instance.tags = [tag]))?.placeholder);
+  if (placeholder !== undefined) return `the tag ${JSON.stringify(placeholder)} is still a docs placeholder`;
+  return 'the tags are not valid';
 }
