@@ -1,49 +1,10 @@
-// init without a terminal (and a few runs with a fake one): where each value comes from, what is
-// written, what is printed, and every way it refuses.
+// init without a terminal: where each value comes from, what is written and what is printed.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cancelled } from '../dist/errors.js';
 import { runCli, tempDir } from './helpers/cli.js';
-import { scriptedPrompter } from './helpers/fake-prompter.js';
-
-const ORDER = 'secret_orderKEY1234';
-const PRODUCT = 'public_productKEY5678';
-const SIGNATURE = 'sign_webhookKEY9012';
-const SECRETS = [ORDER, PRODUCT, SIGNATURE];
-const KEYS = { ECWID_ORDER_KEY: ORDER, ECWID_PRODUCT_KEY: PRODUCT };
-
-/** A run in a fresh folder with its own config store; optional config values and files. */
-async function init(t, argv, { env = {}, config, files = {}, stdin, tty, prompter } = {}) {
-  const cwd = tempDir(t);
-  const configDir = join(cwd, '.config');
-  if (config !== undefined) {
-    mkdirSync(configDir);
-    writeFileSync(join(configDir, 'config.json'), typeof config === 'string' ? config : JSON.stringify(config));
-  }
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(cwd, name), text);
-  const result = await runCli(['init', ...argv], { cwd, env: { ECWID_INSTANCE_CONFIG_DIR: configDir, ...env }, stdin, tty, prompter });
-  const jsonOnStdout = argv.includes('-o') && argv[argv.indexOf('-o') + 1] === '-';
-  for (const secret of SECRETS) {
-    if (!jsonOnStdout) assert.ok(!result.stdout.includes(secret), 'no secret on stdout');
-    assert.ok(!result.stderr.includes(secret), 'no secret on stderr');
-  }
-  const path = join(cwd, argv.includes('-o') ? argv[argv.indexOf('-o') + 1] : 'instance.json');
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  const written = text?.startsWith('{') ? JSON.parse(text) : text;
-  return { ...result, cwd, path, written, configuration: written?.configuration };
-}
-
-const summary = (file, { events = true, host = 'https://api.cloud-elements.com', storeId = '4870020', flags = '' } = {}) =>
-  `Wrote ${file}
-
-Legacy API Key URL: https://my.ecwid.com/store/${storeId}#legacy_api
-ION Cannon URL:     ${host}/elements/api-v2/events/ecwid
-
-Next steps:
-${events ? '  1. Open the Legacy API Key URL while logged in to Ecwid, paste the ION Cannon URL into the "ION Cannon endpoint URL" field, and save.\n' : ''}  ${events ? 2 : 1}. Create the instance on Cloud Elements: ecwid-instance provision ${file}${flags}
-`;
+import { init, KEYS, ORDER, PRODUCT, SIGNATURE, summary } from './helpers/init-run.js';
 
 describe('init: the file', () => {
   test('from flags and environment: docs key order, strings, final newline, mode 0600, summary on stdout', async (t) => {
@@ -88,6 +49,16 @@ describe('init: the file', () => {
     assert.equal(r.configuration['event.notification.signature.key'], SIGNATURE);
   });
 
+  test('secrets from the environment lose one trailing newline (LF or CRLF), as from a file', async (t) => {
+    const r = await init(t, ['--store-id', '1', '--callback-url', 'https://a.example/e'], {
+      env: { ECWID_ORDER_KEY: `${ORDER}\n`, ECWID_PRODUCT_KEY: `${PRODUCT}\r\n`, ECWID_SIGNATURE_KEY: `${SIGNATURE}\n` },
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.configuration['ecwid.order.key'], ORDER);
+    assert.equal(r.configuration['ecwid.product.key'], PRODUCT);
+    assert.equal(r.configuration['event.notification.signature.key'], SIGNATURE);
+  });
+
   test('a --...-file flag wins over the environment variable', async (t) => {
     const r = await init(t, ['--store-id', '1', '--order-key-file', 'order.txt'], { env: { ...KEYS, ECWID_ORDER_KEY: 'env_order_key' }, files: { 'order.txt': ORDER } });
     assert.equal(r.configuration['ecwid.order.key'], ORDER);
@@ -105,6 +76,18 @@ describe('init: the file', () => {
     assert.equal(dropped.configuration['event.notification.enabled'], 'false');
     assert.equal(dropped.configuration['event.notification.callback.url'], undefined);
     assert.equal(dropped.configuration['event.notification.signature.key'], undefined);
+  });
+
+  test('a signature key that events-off drops is warned about, naming where it came from', async (t) => {
+    const fromEnv = await init(t, ['--store-id', '1', '--no-events'], { env: { ...KEYS, ECWID_SIGNATURE_KEY: SIGNATURE } });
+    assert.equal(fromEnv.code, 0);
+    assert.equal(fromEnv.stderr, 'warning: ECWID_SIGNATURE_KEY is not used: events are off, and the signature key only signs event callbacks\n');
+    assert.equal(fromEnv.configuration['event.notification.signature.key'], undefined);
+    const fromFile = await init(t, ['--store-id', '1', '--no-events', '--signature-key-file', 'sig.txt', '--json'], { env: KEYS, files: { 'sig.txt': SIGNATURE } });
+    assert.equal(fromFile.code, 0);
+    assert.equal(fromFile.stderr, 'warning: --signature-key-file is not used: events are off, and the signature key only signs event callbacks\n');
+    const used = await init(t, ['--store-id', '1', '--callback-url', 'https://a.example/e'], { env: { ...KEYS, ECWID_SIGNATURE_KEY: SIGNATURE } });
+    assert.equal(used.stderr, '');
   });
 
   test('a plain-http callback URL for another host is written with the validate warning', async (t) => {
@@ -147,97 +130,6 @@ describe('init: precedence flag > environment > config > default', () => {
     const r = await init(t, ['--store-id', '5'], { env: KEYS });
     assert.equal(r.written.name, 'ecwid-5');
     assert.ok(!('tags' in r.written));
-  });
-});
-
-describe('init: missing values (nothing can be asked)', () => {
-  const HINT = "Give them as above, or run init in a terminal to be asked. Secrets come from a file (- for stdin) or the environment, never from a flag's value.\n";
-  const cases = [
-    [
-      'everything',
-      ['--events'],
-      {},
-      `error: missing 4 required values:
-  store ID                      --store-id <id> or ECWID_STORE_ID
-  Order API secret              --order-key-file <file> or ECWID_ORDER_KEY
-  Product API secret            --product-key-file <file> or ECWID_PRODUCT_KEY
-  callback URL (events are on)  --callback-url <url> or ECWID_CALLBACK_URL
-`,
-    ],
-    ['the store ID', [], KEYS, 'error: missing a required value:\n  store ID  --store-id <id> or ECWID_STORE_ID\n'],
-    ['the Order API secret', ['--store-id', '1'], { ECWID_PRODUCT_KEY: PRODUCT }, 'error: missing a required value:\n  Order API secret  --order-key-file <file> or ECWID_ORDER_KEY\n'],
-    [
-      'both secrets',
-      ['--store-id', '1'],
-      {},
-      'error: missing 2 required values:\n  Order API secret    --order-key-file <file> or ECWID_ORDER_KEY\n  Product API secret  --product-key-file <file> or ECWID_PRODUCT_KEY\n',
-    ],
-    ['the Product API secret', ['--store-id', '1'], { ECWID_ORDER_KEY: ORDER }, 'error: missing a required value:\n  Product API secret  --product-key-file <file> or ECWID_PRODUCT_KEY\n'],
-    ['the callback URL when --events is given', ['--store-id', '1', '--events'], KEYS, 'error: missing a required value:\n  callback URL (events are on)  --callback-url <url> or ECWID_CALLBACK_URL\n'],
-  ];
-  for (const [label, argv, env, expected] of cases) {
-    test(label, async (t) => {
-      const r = await init(t, argv, { env });
-      assert.deepEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr, written: r.written }, { code: 2, stdout: '', stderr: expected + HINT, written: undefined });
-    });
-  }
-
-  test('empty environment variables count as missing', async (t) => {
-    const r = await init(t, [], { env: { ECWID_STORE_ID: '', ECWID_ORDER_KEY: '', ECWID_PRODUCT_KEY: '' } });
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /^error: missing 3 required values:/);
-  });
-});
-
-describe('init: bad values are usage errors naming their source', () => {
-  const cases = [
-    ['--store-id', ['--store-id', 'abc'], KEYS, 'error: --store-id: the store ID must be digits, such as 4870020\n'],
-    ['ECWID_STORE_ID', [], { ...KEYS, ECWID_STORE_ID: '48-70' }, 'error: ECWID_STORE_ID: the store ID must be digits, such as 4870020\n'],
-    ['ECWID_ORDER_KEY', ['--store-id', '1'], { ...KEYS, ECWID_ORDER_KEY: `${ORDER} x` }, 'error: ECWID_ORDER_KEY: the Order API secret must not contain spaces or line breaks\n'],
-    ['ECWID_SIGNATURE_KEY', ['--store-id', '1'], { ...KEYS, ECWID_SIGNATURE_KEY: 'x'.repeat(129) }, 'error: ECWID_SIGNATURE_KEY: the signature key must be at most 128 characters\n'],
-    ['--callback-url', ['--store-id', '1', '--callback-url', 'ftp://x.example'], KEYS, 'error: --callback-url: the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events\n'],
-    ['--name', ['--store-id', '1', '--name', ' '], KEYS, 'error: --name: the name must not be empty\n'],
-    ['--tag', ['--store-id', '1', '--tag', ''], KEYS, 'error: --tag: a tag must not be empty\n'],
-    ['--base-url', ['--store-id', '1', '--base-url', 'http://example.com'], KEYS, 'error: --base-url: plain http:// is accepted only for localhost; secrets would travel in clear\nUse https://.\n'],
-    ['CLOUD_ELEMENTS_ENVIRONMENT', ['--store-id', '1'], { ...KEYS, CLOUD_ELEMENTS_ENVIRONMENT: 'mars' }, 'error: CLOUD_ELEMENTS_ENVIRONMENT: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10; or --base-url for another host.\n'],
-    ['--json with --output -', ['--json', '-o', '-'], KEYS, 'error: --json and --output - both write to stdout\nWrite the file with --output <file>, or drop --json.\n'],
-    [
-      'two secrets from stdin',
-      ['--store-id', '1', '--order-key-file', '-', '--product-key-file', '-'],
-      {},
-      'error: only one secret can come from stdin, but --order-key-file and --product-key-file all read -\nGive the others as files or environment variables.\n',
-    ],
-  ];
-  for (const [label, argv, env, stderr] of cases) {
-    test(label, async (t) => {
-      const r = await init(t, argv, { env });
-      assert.deepEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr, written: r.written }, { code: 2, stdout: '', stderr, written: undefined });
-    });
-  }
-
-  test('a bad value in the config store names the key', async (t) => {
-    const r = await init(t, [], { env: KEYS, config: { 'store-id': 'x1' } });
-    assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'error: config store-id: the store ID must be digits, such as 4870020\n');
-  });
-
-  test('--environment outside the list is refused by the parser', async (t) => {
-    const r = await init(t, ['--environment', 'mars'], { env: KEYS });
-    assert.equal(r.code, 2);
-    assert.match(r.stderr, /argument 'mars' is invalid. Allowed choices are us, eu, staging, sap-us2, sap-eu10/);
-  });
-
-  test('an empty secret file is a usage error, a missing one a file-system error', async (t) => {
-    const empty = await init(t, ['--store-id', '1', '--order-key-file', 'order.txt'], { env: KEYS, files: { 'order.txt': '\n' } });
-    assert.deepEqual([empty.code, empty.stderr], [2, 'error: --order-key-file: order.txt is empty\n']);
-    const missing = await init(t, ['--store-id', '1', '--order-key-file', 'nope.txt'], { env: KEYS });
-    assert.deepEqual([missing.code, missing.stderr], [3, 'error: --order-key-file: cannot read nope.txt: no such file or directory\n']);
-  });
-
-  test('a corrupt config file is exit 3 naming it', async (t) => {
-    const r = await init(t, ['--store-id', '1'], { env: KEYS, config: '{"store-id": ' });
-    assert.equal(r.code, 3);
-    assert.equal(r.stderr, `error: the config file ${join(r.cwd, '.config', 'config.json')} is corrupt (not valid JSON)\nFix it by hand or delete it; it was left as it is.\n`);
   });
 });
 
@@ -297,57 +189,5 @@ Next steps:
 `,
     );
     assert.ok(!existsSync(join(r.cwd, 'instance.json')));
-  });
-});
-
-describe('init: when it may prompt', () => {
-  const noPrompt = {
-    input: () => assert.fail('must not prompt'),
-    password: () => assert.fail('must not prompt'),
-    confirm: () => assert.fail('must not prompt'),
-  };
-  for (const [label, argv, env] of [
-    ['--no-input', ['--no-input'], {}],
-    ['--json', ['--json'], {}],
-    ['CI', [], { CI: 'true' }],
-    ['a secret read from stdin', ['--order-key-file', '-'], {}],
-  ]) {
-    test(`on a terminal, ${label} turns prompting off`, async (t) => {
-      const r = await init(t, argv, { env, tty: true, prompter: noPrompt, stdin: `${ORDER}\n` });
-      assert.equal(r.code, 2);
-      assert.match(r.stderr, /^error: missing /);
-    });
-  }
-
-  test('with a terminal, the wizard asks only for what is missing and writes the file', async (t) => {
-    const script = scriptedPrompter([PRODUCT, false, '', 'eu']);
-    const r = await init(t, ['--store-id', '77'], { env: { ECWID_ORDER_KEY: ORDER }, tty: true, prompter: script.prompter });
-    assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(script.transcript.map((e) => e.message), ['Product API secret', 'Send Ecwid order events to your app (webhooks)?', 'Instance name', 'Tags, comma-separated (optional)']);
-    assert.equal(r.stderr, '\nOpen this page while logged in to your Ecwid store, and copy both the Order and the Product API secret:\n  https://my.ecwid.com/store/77#legacy_api\n\n');
-    assert.equal(r.stdout, summary('instance.json', { events: false, storeId: '77' }));
-    assert.deepEqual(r.written.tags, ['eu']);
-  });
-
-  test('--output - on a terminal is refused: the secrets would be shown', async (t) => {
-    const r = await init(t, ['--store-id', '1', '-o', '-'], { env: KEYS, tty: true, prompter: noPrompt });
-    assert.deepEqual([r.code, r.stdout], [2, '']);
-    assert.equal(r.stderr, 'error: --output - would show the secrets on the terminal\nPipe it into another command (e.g. | ecwid-instance provision -), or write a file with --output <file>.\n');
-  });
-
-  test('cancelling at a prompt exits 130 and writes nothing', async (t) => {
-    const script = scriptedPrompter(['4870020', ORDER, cancelled()]);
-    const r = await init(t, [], { tty: true, prompter: script.prompter });
-    assert.equal(r.code, 130);
-    assert.match(r.stderr, /Cancelled\n$/);
-    assert.equal(r.written, undefined);
-  });
-
-  test('declining to replace an existing file exits 130 and leaves it untouched', async (t) => {
-    const script = scriptedPrompter([false]);
-    const r = await init(t, ['--store-id', '1', '--no-events', '--name', 'n', '--tag', 't'], { env: KEYS, tty: true, prompter: script.prompter, files: { 'instance.json': 'old\n' } });
-    assert.equal(r.code, 130);
-    assert.equal(script.transcript[0].message, 'instance.json already exists. Replace it?');
-    assert.equal(readFileSync(r.path, 'utf8'), 'old\n');
   });
 });

@@ -6,12 +6,13 @@ import { canPrompt, type Context } from '../context.js';
 import { usageError } from '../errors.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
 import { write } from '../io.js';
+import { checkOneStdinReader } from '../secrets.js';
 import type { Draft, InitOptions, InitPlan } from './init-options.js';
 import { suppliedValues } from './supplied-values.js';
 import { runWizard } from './wizard.js';
 
 /**
- * Resolves flags, environment, config and (on a terminal) answers into one finished plan. Nothing is
+ * Resolves flags, environment, config and (on a terminal) answers into one finished plan. No file is
  * written here, and nothing is asked after it returns.
  */
 export async function gatherOptions(options: InitOptions, context: Context): Promise<InitPlan> {
@@ -36,7 +37,9 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
     values = answered;
     overwrite = answered.overwrite;
   }
-  return { settings: finishSettings(values, stdinHint(context, options)), output: options.output, overwrite, target, json: options.json };
+  const settings = finishSettings(values, () => whyNotAsked(context, options));
+  await warnUnusedSignatureKey(settings, options, context);
+  return { settings, output: options.output, overwrite, target, json: options.json };
 }
 
 function checkConflicts(options: InitOptions, context: Pick<Context, 'io'>): void {
@@ -47,25 +50,43 @@ function checkConflicts(options: InitOptions, context: Pick<Context, 'io'>): voi
   if (options.output === '-' && context.io.stdoutIsTTY) {
     throw usageError('--output - would show the secrets on the terminal', 'Pipe it into another command (e.g. | ecwid-instance provision -), or write a file with --output <file>.');
   }
-  const fromStdin = (
+  checkOneStdinReader(
     [
       ['--order-key-file', options.orderKeyFile],
       ['--product-key-file', options.productKeyFile],
       ['--signature-key-file', options.signatureKeyFile],
-    ] as const
-  ).filter(([, file]) => file === '-');
-  if (fromStdin.length > 1) {
-    throw usageError(`only one secret can come from stdin, but ${fromStdin.map(([flag]) => flag).join(' and ')} all read -`, 'Give the others as files or environment variables.');
-  }
+    ],
+    'Give the others as files or environment variables.',
+  );
 }
 
 function readsStdin(options: InitOptions): boolean {
   return [options.orderKeyFile, options.productKeyFile, options.signatureKeyFile].includes('-');
 }
 
-function stdinHint(context: Context, options: InitOptions): string {
-  if (readsStdin(options) && canPrompt(context, options)) return 'Nothing is asked when a secret comes from stdin. ';
-  return '';
+/**
+ * Why nothing could be asked, for the missing-values error: every reason that applies, so the hint never
+ * suggests a terminal to someone who is at one.
+ */
+function whyNotAsked(context: Pick<Context, 'io' | 'env'>, options: InitOptions): string {
+  const reasons: string[] = [];
+  if (options.json) reasons.push('--json was given');
+  if (options.input === false) reasons.push('--no-input was given');
+  if (context.env.CI) reasons.push('CI is set');
+  const notTerminals = (
+    [
+      ['stdin', context.io.stdinIsTTY],
+      ['stdout', context.io.stdoutIsTTY],
+    ] as const
+  ).filter(([, isTTY]) => !isTTY);
+  if (notTerminals.length > 0) {
+    const terminalOnly = reasons.length === 0;
+    reasons.push(`${notTerminals.map(([name]) => name).join(' and ')} ${notTerminals.length === 1 ? 'is not a terminal' : 'are not terminals'}`);
+    if (terminalOnly) return `Nothing is asked: ${reasons.join(', ')}. Give them as above, or run init in a terminal to be asked.`;
+  } else if (readsStdin(options)) {
+    reasons.push('a secret is read from stdin');
+  }
+  return `Nothing is asked: ${reasons.join(', ')}. Give them as above.`;
 }
 
 /** Required values with where each can come from, in the order the wizard asks for them. */
@@ -77,7 +98,7 @@ const REQUIRED: [key: keyof Draft, label: string, flag: string, variable: string
 ];
 
 /** Applies the defaults; every missing required value is listed in one usage error. */
-function finishSettings(draft: Draft, hint: string): InstanceSettings {
+function finishSettings(draft: Draft, hint: () => string): InstanceSettings {
   const eventsEnabled = draft.events ?? draft.callbackUrl !== undefined;
   const missing = REQUIRED.filter(([key]) => draft[key] === undefined && (key !== 'callbackUrl' || eventsEnabled));
   const { storeId, orderKey, productKey } = draft;
@@ -86,7 +107,7 @@ function finishSettings(draft: Draft, hint: string): InstanceSettings {
     const lines = missing.map(([, label, flag, variable]) => `  ${label.padEnd(width)}  ${flag} or ${variable}`);
     throw usageError(
       `missing ${missing.length === 1 ? 'a required value' : `${missing.length} required values`}:\n${lines.join('\n')}`,
-      `${hint}Give them as above, or run init in a terminal to be asked. Secrets come from a file (- for stdin) or the environment, never from a flag's value.`,
+      `${hint()} Secrets come from a file (- for stdin) or the environment, never from a flag's value.`,
     );
   }
   return {
@@ -99,4 +120,11 @@ function finishSettings(draft: Draft, hint: string): InstanceSettings {
     name: draft.name ?? `ecwid-${storeId}`,
     tags: draft.tags ?? [],
   };
+}
+
+/** A signature key only signs event callbacks: with events off it is dropped, and that is said. */
+async function warnUnusedSignatureKey(settings: InstanceSettings, options: InitOptions, context: Context): Promise<void> {
+  if (settings.eventsEnabled || settings.signatureKey === undefined) return;
+  const source = options.signatureKeyFile !== undefined ? '--signature-key-file' : 'ECWID_SIGNATURE_KEY';
+  await write(context.io.stderr, `warning: ${source} is not used: events are off, and the signature key only signs event callbacks\n`);
 }

@@ -12,7 +12,7 @@ import {
   splitTags,
   type FieldCheck,
 } from '../instance/field-checks.js';
-import { readSecretFile } from '../secrets.js';
+import { readSecretFile, stripOneTrailingNewline } from '../secrets.js';
 import type { Draft, InitOptions } from './init-options.js';
 
 type Candidate = [source: string, value: string | undefined];
@@ -33,19 +33,24 @@ function accept(found: { source: string; value: string } | undefined, check: Fie
 
 const trimmed = (value: string | undefined): string | undefined => value?.trim();
 
+/** A secret from the environment loses one trailing newline, as one from a `--…-file` does. */
+const secretVariable = (value: string | undefined): string | undefined => (value === undefined ? undefined : stripOneTrailingNewline(value));
+
 /**
  * Everything flags, environment variables and the config store supply, each checked. Secrets come
  * only from a `--…-file` flag (a path or `-` for stdin) or an environment variable.
  */
 export async function suppliedValues(
   options: InitOptions,
-  context: Pick<Context, 'io' | 'cwd' | 'env'>,
+  context: Pick<Context, 'io' | 'cwd' | 'env' | 'secrets'>,
   config: ConfigValues,
 ): Promise<Draft> {
   const { env } = context;
   const secret = async (file: string | undefined, flag: string, variable: string, check: FieldCheck): Promise<string | undefined> => {
     if (file !== undefined) return accept({ source: flag, value: await readSecretFile(file, flag, context) }, check);
-    return accept(pick([[variable, env[variable]]]), check);
+    const value = secretVariable(env[variable]);
+    context.secrets?.add(value);
+    return accept(pick([[variable, value]]), check);
   };
   const draft: Draft = {
     storeId: accept(
