@@ -21,10 +21,19 @@ describe('everywhere', () => {
     validate: ['NO_COLOR'],
     urls: ['ECWID_STORE_ID', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL'],
     schema: [],
+    init: ['ECWID_STORE_ID', 'ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_CALLBACK_URL', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL', 'ECWID_INSTANCE_CONFIG_DIR', 'CI', 'NO_COLOR'],
+    config: ['ECWID_INSTANCE_CONFIG_DIR'],
   };
-  for (const [command, variables] of Object.entries(commands)) {
+  const subcommands = {
+    'config list': ['ECWID_INSTANCE_CONFIG_DIR'],
+    'config get': ['ECWID_INSTANCE_CONFIG_DIR'],
+    'config set': ['ECWID_INSTANCE_CONFIG_DIR'],
+    'config unset': ['ECWID_INSTANCE_CONFIG_DIR'],
+    'config path': ['ECWID_INSTANCE_CONFIG_DIR'],
+  };
+  for (const [command, variables] of Object.entries({ ...commands, ...subcommands })) {
     test(`${command} --help shows usage, examples and the environment it reads`, async () => {
-      const { code, stdout } = await runCli([command, '--help']);
+      const { code, stdout } = await runCli([...command.split(' '), '--help']);
       assert.equal(code, 0);
       assert.match(stdout, new RegExp(`^Usage: ecwid-instance ${command} `));
       assert.match(stdout, /\nExamples:\n {2}\$ ecwid-instance /);

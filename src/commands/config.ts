@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { helpFooter, type Register } from './shared.js';
@@ -45,10 +46,14 @@ export async function runConfig(options: ConfigOptions, context: Context): Promi
   return 0;
 }
 
+const ENVIRONMENT: [string, string][] = [['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (default: the per-user config folder)']];
+const KEYS_HELP = '\nKeys: store-id, callback-url, environment, base-url, name, tags (comma-separated).\n';
+const SECRETS_HELP = 'Secrets are never stored: they come from a masked prompt, an environment variable or a --...-file flag.\n';
+
 export const registerConfig: Register<ConfigOptions> = (program, context, outcome, run = runConfig) => {
   const config = program
     .command('config')
-    .description('Keep non-secret defaults for init and the other commands (store-id, callback-url, environment, base-url, name, tags)')
+    .description('Keep non-secret defaults for init, urls and provision (store-id, callback-url, environment, base-url, name, tags)')
     .addHelpText(
       'after',
       helpFooter(
@@ -60,43 +65,43 @@ export const registerConfig: Register<ConfigOptions> = (program, context, outcom
           'ecwid-instance config unset callback-url',
           'ecwid-instance config path',
         ],
-        [['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (default: the per-user config folder)']],
+        ENVIRONMENT,
       ) +
-        '\nKeys: store-id, callback-url, environment, base-url, name, tags (comma-separated).\n' +
-        'Secrets are never stored: they come from a masked prompt, an environment variable or a --...-file flag.\n',
+        KEYS_HELP +
+        SECRETS_HELP,
     );
-  config
-    .command('list')
-    .description('print every default that is set, as key=value lines')
+  const subcommand = (name: string, description: string, examples: string[], notes = ''): Command =>
+    config
+      .command(name)
+      .description(description)
+      .addHelpText('after', helpFooter(examples, ENVIRONMENT) + notes);
+  subcommand('list', 'print every default that is set, as key=value lines', ['ecwid-instance config list', 'ecwid-instance config list --json'])
     .option('--json', 'print one JSON object', false)
     .action(async (flags: { json: boolean }) => {
       outcome.exitCode = await run({ action: 'list', json: flags.json }, context);
     });
-  config
-    .command('get')
-    .description('print one default (nothing when it is not set)')
+  subcommand('get', 'print one default (nothing when it is not set)', ['ecwid-instance config get store-id', 'STORE=$(ecwid-instance config get store-id)'], KEYS_HELP)
     .argument('<key>')
     .action(async (key: string) => {
       outcome.exitCode = await run({ action: 'get', key }, context);
     });
-  config
-    .command('set')
-    .description('check and save a default')
+  subcommand(
+    'set',
+    'check and save a default',
+    ['ecwid-instance config set store-id 4870020', 'ecwid-instance config set callback-url https://example.com/ecwid/events', 'ecwid-instance config set environment eu', 'ecwid-instance config set tags production,eu'],
+    `${KEYS_HELP}A value is checked by the rules validate applies to an instance; a bad one is exit 2 and nothing is saved.\n${SECRETS_HELP}`,
+  )
     .argument('<key>')
     .argument('<value>')
     .action(async (key: string, value: string) => {
       outcome.exitCode = await run({ action: 'set', key, value }, context);
     });
-  config
-    .command('unset')
-    .description('remove a default')
+  subcommand('unset', 'remove a default', ['ecwid-instance config unset callback-url'], KEYS_HELP)
     .argument('<key>')
     .action(async (key: string) => {
       outcome.exitCode = await run({ action: 'unset', key }, context);
     });
-  config
-    .command('path')
-    .description('print the path of the config file')
+  subcommand('path', 'print the path of the config file (it may not exist yet)', ['ecwid-instance config path', 'ECWID_INSTANCE_CONFIG_DIR=./.ecwid ecwid-instance config path'])
     .action(async () => {
       outcome.exitCode = await run({ action: 'path' }, context);
     });

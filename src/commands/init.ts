@@ -63,6 +63,7 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
           ...ENVIRONMENT_HELP,
           ['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (defaults for store-id, callback-url, name, tags, ...)'],
           ['CI', 'when set, nothing is asked'],
+          ['NO_COLOR', 'prompts without colour (also --no-color, or TERM=dumb)'],
         ],
       ) +
         '\nA value comes from its flag, else its environment variable, else the config store, else the default.\n' +
