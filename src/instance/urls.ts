@@ -7,5 +7,3 @@ export function legacyApiKeyUrl(storeId: string): string {
 export function ionCannonUrl(apiHost: string): string {
   return `${apiHost}/elements/api-v2/events/ecwid`;
 }
-
-export const STORE_ID_PATTERN = /^[0-9]{1,128}$/;
