@@ -7,31 +7,43 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
+const TOO_LARGE: ReadOutcome = { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
+
+/** Opens a file for reading, or says why it cannot be. */
+function openForReading(path: string): number | ReadOutcome {
+  try {
+    // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return { ok: false, reason: describeFsError(error) };
+  }
+}
+
+/** Reads from `fd` into `buffer` until the end of the file or of the buffer; returns the count. */
+function fill(fd: number, buffer: Buffer): number {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled;
+}
+
 /**
  * Reads one file whole. Synchronous on purpose: for many small files it is the fastest way Node has,
  * and it holds one descriptor at a time, so no count of files can run out of them.
  */
 export function readFileBytes(path: string): ReadOutcome {
-  let fd: number;
-  try {
-    // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { ok: false, reason: describeFsError(error) };
-  }
+  const fd = openForReading(path);
+  if (typeof fd !== 'number') return fd;
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) return { ok: false, reason: 'is a directory' };
     if (!info.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
+    if (info.size > MAX_FILE_BYTES) return TOO_LARGE;
     const bytes = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-    }
-    return { ok: true, bytes: bytes.subarray(0, filled) };
+    return { ok: true, bytes: bytes.subarray(0, fill(fd, bytes)) };
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   } finally {
@@ -48,19 +60,12 @@ const listed = Buffer.allocUnsafe(64 * 1024);
  * is read again by `readFileBytes`, which says what it is.
  */
 export function readListedFile(path: string): ReadOutcome {
-  let fd: number;
+  const fd = openForReading(path);
+  if (typeof fd !== 'number') return fd;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { ok: false, reason: describeFsError(error) };
-  }
-  try {
-    let filled = 0;
-    while (filled < listed.length) {
-      const read = readSync(fd, listed, filled, listed.length - filled, null);
-      if (read === 0) return { ok: true, bytes: listed.subarray(0, filled) };
-      filled += read;
-    }
+    const filled = fill(fd, listed);
+    // A full buffer may mean more to come: the careful read below takes it from the start.
+    if (filled < listed.length) return { ok: true, bytes: listed.subarray(0, filled) };
   } catch {
     // It changed since the listing; the careful read below reports how.
   } finally {
@@ -77,7 +82,7 @@ export async function readStreamBytes(stream: Readable): Promise<ReadOutcome> {
     for await (const chunk of stream) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += buffer.length;
-      if (size > MAX_FILE_BYTES) return { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
+      if (size > MAX_FILE_BYTES) return TOO_LARGE;
       chunks.push(buffer);
     }
   } catch (error) {
