@@ -1,0 +1,51 @@
+// Where init cannot write: a folder, a missing folder, a folder it may not write to. Exit 3 with the
+// reason, nothing written, no temporary file left.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli, tempDir } from './helpers/cli.js';
+import { KEYS, init } from './helpers/init-run.js';
+import { bin } from './helpers/paths.js';
+
+const ARGS = ['--no-input', '--store-id', '4870020', '--no-events'];
+
+describe('init: output paths that cannot be written', () => {
+  test('a folder: exit 3, it is a directory', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'folder'));
+    const env = { ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ...KEYS };
+    const result = await runCli(['init', ...ARGS, '-o', 'folder'], { cwd: dir, env });
+    assert.equal(result.code, 3);
+    assert.equal(result.stderr, `error: cannot write ${join(dir, 'folder')}: it is a directory\nGive a file name with --output.\n`);
+    assert.deepEqual(readdirSync(join(dir, 'folder')), []);
+  });
+
+  test('a missing folder: exit 3, no such file or directory', async (t) => {
+    const result = await init(t, [...ARGS, '-o', 'missing/instance.json'], { env: KEYS });
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /^error: cannot write .*missing\/instance\.json: no such file or directory\n/);
+    assert.equal(result.written, undefined);
+  });
+
+  test('a folder it may not write to: exit 3, permission denied, nothing left behind', (t) => {
+    const dir = tempDir(t);
+    const out = join(dir, 'locked');
+    mkdirSync(out);
+    chmodSync(dir, 0o755);
+    chmodSync(out, 0o555);
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const reachable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(bin)}, require('fs').constants.R_OK)`], nobody);
+    if (reachable.status !== 0) return t.skip('the checkout is not readable by user "nobody"');
+    const result = spawnSync(process.execPath, [bin, 'init', ...ARGS, '-o', join(out, 'instance.json')], {
+      encoding: 'utf8',
+      cwd: dir,
+      env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ...KEYS },
+      ...nobody,
+    });
+    assert.equal(result.status, 3, result.stderr);
+    assert.equal(result.stderr, `error: cannot write ${join(out, 'instance.json')}: permission denied\n`);
+    assert.deepEqual(readdirSync(out), []);
+  });
+});
