@@ -2,7 +2,7 @@
 // the file and the problem, no stack trace, and the other files are still reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -107,6 +107,30 @@ describe('paths that are not plain files', () => {
     const { stdout, code } = await runCli(['validate', 'configs'], { cwd: dir });
     assert.equal(stdout, 'configs/self.json: error: cannot read configs/self.json: too many levels of symbolic links [io]\n2 files checked: 1 valid, 1 invalid (1 error, 0 warnings)\n');
     assert.equal(code, 3);
+  });
+
+  test('a folder that cannot be listed is an io problem, not an empty folder: exit 3', (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'd/sub'), { recursive: true });
+    writeFileSync(join(dir, 'd/sub/a.json'), GOOD);
+    writeFileSync(join(dir, 'd/b.json'), GOOD);
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'd'), 0o755);
+    chmodSync(join(dir, 'd/sub'), 0o000);
+    chmodSync(join(dir, 'locked'), 0o000);
+    const nobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const reachable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(bin)}, require('fs').constants.R_OK)`], nobody);
+    if (reachable.status !== 0) return t.skip('the checkout is not readable by user "nobody"');
+    const result = spawnSync(process.execPath, [bin, 'validate', 'd', 'locked'], { cwd: dir, encoding: 'utf8', ...nobody });
+    chmodSync(join(dir, 'd/sub'), 0o755);
+    chmodSync(join(dir, 'locked'), 0o755);
+    assert.equal(
+      result.stdout,
+      'd/sub: error: cannot read d/sub: permission denied [io]\nlocked: error: cannot read locked: permission denied [io]\n3 files checked: 1 valid, 2 invalid (2 errors, 0 warnings)\n',
+    );
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 3);
   });
 
   test('20,000 files under a low open-file limit: all checked, no EMFILE', (t) => {

@@ -1,10 +1,15 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { usageError, type CliError } from '../errors.js';
+import { describeFsError, usageError, type CliError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
-export type Target = { kind: 'file'; name: string; path: string; listed?: boolean } | { kind: 'stdin'; name: '<stdin>' };
+export type Target =
+  | { kind: 'file'; name: string; path: string; listed?: boolean }
+  | { kind: 'stdin'; name: '<stdin>' }
+  /** A folder below a named one that could not be listed: reported, so that nothing is skipped silently. */
+  | { kind: 'unlisted'; name: string; reason: string };
 
 const SKIPPED_FOLDER = (name: string): boolean => name === 'node_modules' || name.startsWith('.');
 
@@ -72,11 +77,23 @@ function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
 async function walk(root: string, shownAs: string, keep: (relative: string) => boolean): Promise<Target[]> {
   const found: string[] = []; // relative to root, with the platform's separator
   const links = new Set<string>(); // found through a symbolic link, so not known to be regular
+  const unlisted = new Map<string, string>(); // folders that could not be listed, and why
   const folders = [''];
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   while (folders.length > 0) {
     const folder = folders.pop() as string;
-    const entries = await readdir(rootPrefix + folder, { withFileTypes: true }).catch(() => []);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(rootPrefix + folder, { withFileTypes: true });
+    } catch (error) {
+      // Gone since it was seen is nothing to check; anything else must not pass as an empty folder.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        const path = folder.slice(0, -1);
+        found.push(path);
+        unlisted.set(path, describeFsError(error));
+      }
+      continue;
+    }
     for (const entry of entries) {
       const path = folder + entry.name;
       if (entry.isDirectory()) {
@@ -96,7 +113,12 @@ async function walk(root: string, shownAs: string, keep: (relative: string) => b
   found.sort();
   // join(shownAs, x) for a clean relative x is this prefix followed by x ("" when shownAs is ".").
   const shownPrefix = join(shownAs, '_').slice(0, -1);
-  return found.map((path): Target => ({ kind: 'file', name: toSlashes(shownPrefix + path), path: rootPrefix + path, listed: !links.has(path) }));
+  return found.map((path): Target => {
+    const name = toSlashes(shownPrefix + path);
+    const reason = unlisted.get(path);
+    if (reason !== undefined) return { kind: 'unlisted', name: path === '' ? toSlashes(shownAs) : name, reason };
+    return { kind: 'file', name, path: rootPrefix + path, listed: !links.has(path) };
+  });
 }
 
 const toSlashes = sep === '/' ? (path: string): string => path : (path: string): string => path.split(sep).join('/');

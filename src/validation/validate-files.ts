@@ -30,7 +30,11 @@ export async function validateFiles(options: ValidateFilesOptions, context: Pick
   for (const target of targets) {
     // Files are read synchronously: awaiting each one would only add a turn of the event loop.
     const result =
-      target.kind === 'file' ? checkFile(target.name, target.path, options.strict, target.listed) : resultOf(target.name, await readStreamBytes(context.io.stdin), options.strict);
+      target.kind === 'file'
+        ? checkFile(target.name, target.path, options.strict, target.listed)
+        : target.kind === 'unlisted'
+          ? resultOf(target.name, { ok: false, reason: target.reason }, options.strict)
+          : resultOf(target.name, await readStreamBytes(context.io.stdin), options.strict);
     if (isUnreadable(result)) unreadable = true;
     addToSummary(summary, result);
     const text = reporter.file(result);
