@@ -12,8 +12,9 @@ const messages = (text) => checkText('f.json', text, false).problems.map((p) => 
 
 describe('schema messages: one clear message per problem', () => {
   const table = [
-    [{ 'ecwid.store.id': 4870020 }, 'schema: ecwid.store.id must be a string of digits, such as "4870020"'],
-    [{ 'ecwid.store.id': 'abc' }, 'schema: ecwid.store.id must be a string of digits, such as "4870020"'],
+    [{ 'ecwid.store.id': 4870020 }, 'schema: ecwid.store.id must be a string of at most 128 digits, such as "4870020"'],
+    [{ 'ecwid.store.id': 'abc' }, 'schema: ecwid.store.id must be a string of at most 128 digits, such as "4870020"'],
+    [{ 'ecwid.store.id': '1'.repeat(129) }, 'schema: ecwid.store.id must be a string of at most 128 digits, such as "4870020"'],
     [{ 'event.notification.enabled': 'yes' }, 'schema: event.notification.enabled must be "true" or "false"'],
     [{ 'event.notification.enabled': 'true' }, 'schema: missing event.notification.callback.url: events are enabled, so Cloud Elements needs a callback URL to send them to'],
     [{ 'event.notification.enabled': 'true', 'event.notification.callback.url': 'ftp://x.example' }, 'schema: event.notification.callback.url must be an absolute http(s) URL, such as "https://example.com/ecwid/events"'],
@@ -42,7 +43,7 @@ describe('schema messages: one clear message per problem', () => {
   test('no message quotes a secret value', () => {
     const secrets = ['has whitespace inside', 'x'.repeat(129), 'tab\tsecret'];
     for (const secret of secrets) {
-      for (const key of ['ecwid.order.key', 'ecwid.product.key', 'event.notification.signature.key']) {
+      for (const key of ['ecwid.order.key', 'ecwid.product.key', 'event.notification.signature.key', 'event.notification.basic.password', 'oauth.api.secret']) {
         const found = messages(instance({ [key]: secret }));
         assert.equal(found.length, 1, `${key}: ${found}`);
         assert.ok(!found[0].includes(secret), found[0]);

@@ -45,11 +45,9 @@ const has = (verdict: Verdict, keyword: string): ErrorObject | undefined => verd
 export const checkStoreId: FieldCheck = (value) => {
   const verdict = configurationVerdict('ecwid.store.id', value);
   if (verdict === undefined) return true;
-  if (/^[0-9]+$/.test(value)) {
-    // Digits, and still refused: only the length is left. The limit is read from the schema's pattern.
-    const pattern = String((has(verdict, 'pattern')?.params as { pattern?: string } | undefined)?.pattern ?? '');
-    const limit = /\{\d+,(\d+)\}/.exec(pattern)?.[1];
-    return `the store ID is too long: ${value.length} digits${limit ? `, at most ${limit}` : ''}`;
+  const tooLong = has(verdict, 'maxLength');
+  if (tooLong && has(verdict, 'pattern') === undefined) {
+    return `the store ID is too long: ${value.length} digits, at most ${String((tooLong.params as { limit: number }).limit)}`;
   }
   return 'the store ID must be digits, such as 4870020';
 };
