@@ -86,6 +86,14 @@ describe('urls', () => {
     assert.equal(stderr, 'error: placeholder.json: the store ID must be digits, such as 4870020\nCheck it with: ecwid-instance validate placeholder.json\n');
   });
 
+  test('a named file that is not JSON says where it breaks: exit 1', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'b.json'), '{"configuration":{"ecwid.store.id":"4870020",}}');
+    const { code, stderr } = await runCli(['urls', 'b.json'], { cwd: dir });
+    assert.equal(code, 1);
+    assert.equal(stderr, "error: b.json:1:46: invalid JSON: unexpected '}'\nCheck it with: ecwid-instance validate b.json\n");
+  });
+
   test('a named file that cannot be read: exit 3', async (t) => {
     const { code, stderr } = await runCli(['urls', 'missing.json'], { cwd: tempDir(t) });
     assert.equal(code, 3);

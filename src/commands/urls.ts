@@ -1,3 +1,4 @@
+import type { ConfigValues } from '../config/keys.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
@@ -22,8 +23,14 @@ export async function runUrls(options: UrlsOptions, context: Context): Promise<n
   const { findApiTarget } = await import('../cloud-elements/environments.js');
   const { ionCannonUrl, legacyApiKeyUrl } = await import('../instance/urls.js');
   const { findStoreId } = await import('../instance/find-store-id.js');
-  const storeId = await findStoreId(options, context);
-  const target = await findApiTarget(options, context.env);
+  // Read once, and only if a value is left to the config store.
+  let config: Promise<ConfigValues> | undefined;
+  const readConfig = (): Promise<ConfigValues> => (config ??= import('../config/store.js').then(async ({ openConfigStore }) => (await openConfigStore(context.env)).all()));
+  const storeId = await findStoreId(options, context, readConfig);
+  const target = await findApiTarget(options, context.env, async () => {
+    const values = await readConfig();
+    return { environment: values.environment, baseUrl: values['base-url'] };
+  });
   const report: UrlsReport = {
     storeId: storeId,
     environment: target.environment,

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { fileError } from '../errors.js';
-import { checkBytes } from '../validation/check-instance.js';
+import { inspectBytes } from '../validation/check-instance.js';
+import { asJsonObject } from '../json-object.js';
 import type { FileResult } from '../validation/problem.js';
 import { secretKeys } from '../validation/schema-facts.js';
 import { readFileBytes, readStreamBytes } from '../validation/read-target.js';
@@ -20,14 +21,8 @@ export async function readInstanceFile(path: string, context: Pick<Context, 'io'
   const name = path === '-' ? '<stdin>' : path;
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
   if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
-  const result = checkBytes(name, outcome.bytes, false);
-  let data: unknown;
-  if (!result.problems.some((p) => p.rule === 'syntax')) {
-    data = JSON.parse(Buffer.from(outcome.bytes).toString('utf8').replace(/^\uFEFF/, ''));
-    const configuration = (data as { configuration?: Record<string, unknown> } | null)?.configuration;
-    if (typeof configuration === 'object' && configuration !== null) {
-      for (const key of secretKeys) context.secrets?.add(configuration[key]);
-    }
-  }
+  const { result, data } = inspectBytes(name, outcome.bytes, false);
+  const configuration = asJsonObject(asJsonObject(data)?.configuration);
+  if (configuration) for (const key of secretKeys) context.secrets?.add(configuration[key]);
   return { name, data, result };
 }

@@ -20,26 +20,40 @@ export function checkData(data: unknown, text?: string): Finding[] {
   return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
 }
 
+/** A file's result, and its parsed JSON when it parsed, for commands that go on to use it. */
+export interface Inspection {
+  result: FileResult;
+  data?: unknown;
+}
+
 /** Checks one file's bytes. Never throws for bad input: every outcome is a result. */
 export function checkBytes(file: string, bytes: Uint8Array, strict: boolean): FileResult {
+  return inspectBytes(file, bytes, strict).result;
+}
+
+export function checkText(file: string, text: string, strict: boolean): FileResult {
+  return inspectText(file, text, strict).result;
+}
+
+export function inspectBytes(file: string, bytes: Uint8Array, strict: boolean): Inspection {
   let text: string;
   try {
     text = utf8.decode(bytes); // also drops a leading BOM
   } catch {
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
-    return result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict);
+    return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict) };
   }
-  return checkText(file, text, strict);
+  return inspectText(file, text, strict);
 }
 
-export function checkText(file: string, text: string, strict: boolean): FileResult {
+function inspectText(file: string, text: string, strict: boolean): Inspection {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     const { line, column, message } = locateSyntaxError(text, error);
-    return result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict);
+    return { result: result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict) };
   }
   // Most files have no duplicate key, and a cheap count proves it; only the others get the full scan.
   const duplicates = mayHaveDuplicateKeys(text, data) ? scanJson(text).duplicates : [];
@@ -52,8 +66,8 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
     message: `duplicate key ${JSON.stringify(lastSegment(pointer))}: JSON readers keep only the last one, so an earlier value is silently lost`,
   }));
   findings.push(...checkData(data, text));
-  if (findings.length === 0) return { file, valid: true, problems: [] };
-  return result(file, place(file, text, findings, duplicates), strict);
+  if (findings.length === 0) return { result: { file, valid: true, problems: [] }, data };
+  return { result: result(file, place(file, text, findings, duplicates), strict), data };
 }
 
 function lastSegment(pointer: string): string {
