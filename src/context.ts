@@ -16,8 +16,6 @@ export interface Context {
   prompter: (options?: PrompterOptions) => Promise<Prompter>;
   /** Secrets seen so far; `main` provides one per run and redacts every error it prints with it. */
   secrets?: SecretList;
-  /** Folder of the config store: `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. */
-  configDir?: string;
 }
 
 /**

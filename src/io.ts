@@ -16,15 +16,21 @@ export interface IO {
 }
 
 /**
- * Colour rules of the contract: `--no-color`, `NO_COLOR` (non-empty) and `TERM=dumb` always turn it
- * off; otherwise `FORCE_COLOR` decides when set ("0" and "false" mean off, as chalk reads it), and
+ * Colour rules of the contract: `NO_COLOR` (non-empty) and `TERM=dumb` always turn it off (and
+ * `--no-color`, through `turnColorOff`); otherwise `FORCE_COLOR` decides when set ("0" and "false" mean off, as chalk reads it), and
  * else colour is on only for a terminal.
  */
-export function wantsColor(isTTY: boolean, env: Env, noColorFlag = false): boolean {
-  if (noColorFlag || env.NO_COLOR || env.TERM === 'dumb') return false;
+export function wantsColor(isTTY: boolean, env: Env): boolean {
+  if (env.NO_COLOR || env.TERM === 'dumb') return false;
   const force = env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return isTTY;
+}
+
+/** `--no-color`: no colour on either stream, whatever the environment says. */
+export function turnColorOff(io: IO): void {
+  io.colorStdout = false;
+  io.colorStderr = false;
 }
 
 /**

@@ -3,7 +3,7 @@ import { readValidateArgv } from './commands/validate-argv.js';
 import { runValidate } from './commands/validate-run.js';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
-import { isClosedReader, wantsColor, write, type Env, type IO } from './io.js';
+import { isClosedReader, turnColorOff, wantsColor, write, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
 import { SECRET_VARIABLES, SecretList } from './secret-list.js';
 import { VERSION } from './version.js';
@@ -18,10 +18,7 @@ export async function main(argv: readonly string[], given: Context): Promise<num
     // checking a file (see validate-argv.ts). Everything else goes through commander.
     const quick = readValidateArgv(argv);
     if (quick) {
-      if (quick.noColor) {
-        context.io.colorStdout = false;
-        context.io.colorStderr = false;
-      }
+      if (quick.noColor) turnColorOff(context.io);
       return await runValidate(quick.options, context);
     }
     const { buildProgram } = await import('./program.js');

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
+import { turnColorOff } from './io.js';
 import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
@@ -40,8 +41,7 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
     );
   program.hook('preAction', (_program, command) => {
     if (command.optsWithGlobals().color === false) {
-      io.colorStdout = false;
-      io.colorStderr = false;
+      turnColorOff(io);
     }
   });
   registerInit(program, context, outcome);

@@ -64,24 +64,22 @@ describe('everywhere', () => {
     assert.equal(option.stderr, "error: unknown option '--nope'\n(add --help for usage)\n");
   });
 
-  test('colour: only on a terminal, never with NO_COLOR, TERM=dumb or --no-color; FORCE_COLOR forces it otherwise', () => {
+  test('colour: only on a terminal, never with NO_COLOR or TERM=dumb; FORCE_COLOR forces it otherwise (--no-color: bin.test.js)', () => {
     const table = [
-      [true, {}, false, true],
-      [false, {}, false, false],
-      [true, { NO_COLOR: '1' }, false, false],
-      [true, { NO_COLOR: '' }, false, true],
-      [true, { TERM: 'dumb' }, false, false],
-      [true, {}, true, false],
-      [false, { FORCE_COLOR: '1' }, false, true],
-      [false, { FORCE_COLOR: '0' }, false, false],
-      [false, { FORCE_COLOR: '1', NO_COLOR: '1' }, false, false],
-      [false, { FORCE_COLOR: '1' }, true, false],
-      [false, { FORCE_COLOR: '1', TERM: 'dumb' }, false, false],
-      [true, { FORCE_COLOR: '0' }, false, false],
-      [true, { FORCE_COLOR: 'false' }, false, false],
+      [true, {}, true],
+      [false, {}, false],
+      [true, { NO_COLOR: '1' }, false],
+      [true, { NO_COLOR: '' }, true],
+      [true, { TERM: 'dumb' }, false],
+      [false, { FORCE_COLOR: '1' }, true],
+      [false, { FORCE_COLOR: '0' }, false],
+      [false, { FORCE_COLOR: '1', NO_COLOR: '1' }, false],
+      [false, { FORCE_COLOR: '1', TERM: 'dumb' }, false],
+      [true, { FORCE_COLOR: '0' }, false],
+      [true, { FORCE_COLOR: 'false' }, false],
     ];
-    for (const [isTTY, env, flag, expected] of table) {
-      assert.equal(wantsColor(isTTY, env, flag), expected, JSON.stringify({ isTTY, env, flag }));
+    for (const [isTTY, env, expected] of table) {
+      assert.equal(wantsColor(isTTY, env), expected, JSON.stringify({ isTTY, env }));
     }
   });
 });

@@ -5,22 +5,17 @@ import { checkFile, isUnreadable, resultOf } from './check-file.js';
 import { expandPaths, unmatchedError } from './expand-paths.js';
 import type { Summary } from './problem.js';
 import { readStreamBytes } from './read-target.js';
-import { reporters, type Format } from './reporters/index.js';
+import { reporters } from './reporters/index.js';
+import type { ValidateOptions } from '../commands/validate-run.js';
 import { addToSummary, emptySummary } from './summary.js';
 
-export interface ValidateFilesOptions {
-  paths: string[];
-  format: Format;
-  strict: boolean;
-  quiet: boolean;
-}
 
 /**
  * Checks every target in order and streams the report: loader → checker → result → reporter.
  * Returns the exit code the results call for; folders and globs that matched nothing are a usage
  * error (exit 2, or 3 when a path could not be read) after every other file has been reported.
  */
-export async function validateFiles(options: ValidateFilesOptions, context: Pick<Context, 'io' | 'cwd'>): Promise<ExitCodeValue> {
+export async function validateFiles(options: ValidateOptions, context: Pick<Context, 'io' | 'cwd'>): Promise<ExitCodeValue> {
   const { targets, unmatched } = await expandPaths(options.paths, context.cwd);
   if (targets.length === 0) throw unmatchedError(unmatched);
   const reporter = reporters[options.format]({ quiet: options.quiet, color: context.io.colorStdout });

@@ -23,7 +23,8 @@ export function tempDir(t, prefix = 'ecwid-instance-') {
 /**
  * @param {string[]} argv
  * `tty` makes all three streams terminals; `stdinTTY` / `stdoutTTY` / `stderrTTY` override one each.
- * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, fetch?: typeof fetch, prompter?: object }} [options]
+ * `color` turns colour on for stdout and stderr (off by default).
+ * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, color?: boolean, fetch?: typeof fetch, prompter?: object }} [options]
  */
 export async function runCli(argv, options = {}) {
   const stdout = new Capture();
@@ -38,8 +39,8 @@ export async function runCli(argv, options = {}) {
       stdinIsTTY: options.stdinTTY ?? tty,
       stdoutIsTTY: options.stdoutTTY ?? tty,
       stderrIsTTY: options.stderrTTY ?? tty,
-      colorStdout: false,
-      colorStderr: false,
+      colorStdout: options.color ?? false,
+      colorStderr: options.color ?? false,
     },
     env: { ECWID_INSTANCE_CONFIG_DIR: join(tmpdir(), 'ecwid-instance-test-no-config'), ...options.env },
     cwd: options.cwd ?? process.cwd(),
