@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
-import { KEYS, init } from './helpers/init-run.js';
+import { KEYS, init, noPrompt } from './helpers/init-run.js';
 import { bin } from './helpers/paths.js';
 
 const ARGS = ['--no-input', '--store-id', '4870020', '--no-events'];
@@ -27,6 +27,30 @@ describe('init: output paths that cannot be written', () => {
     assert.equal(result.code, 3);
     assert.match(result.stderr, /^error: cannot write .*missing\/instance\.json: no such file or directory\n/);
     assert.equal(result.written, undefined);
+  });
+
+  test('on a terminal, a folder or a missing folder is refused before anything is asked', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'configs'));
+    const env = { ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config') };
+    const folder = await runCli(['init', '-o', 'configs'], { cwd: dir, env, tty: true, prompter: noPrompt });
+    assert.equal(folder.stderr, `error: cannot write ${join(dir, 'configs')}: it is a directory\nGive a file name with --output.\n`);
+    assert.equal(folder.code, 3);
+    const missing = await runCli(['init', '-o', 'missing/x.json'], { cwd: dir, env, tty: true, prompter: noPrompt });
+    assert.equal(missing.stderr, `error: cannot write ${join(dir, 'missing/x.json')}: no such file or directory\nCreate the folder first, or choose another --output.\n`);
+    assert.equal(missing.code, 3);
+    assert.deepEqual(readdirSync(dir).sort(), ['configs']);
+  });
+
+  test('without a terminal, they are refused before missing values are reported', async (t) => {
+    const dir = tempDir(t);
+    mkdirSync(join(dir, 'configs'));
+    const env = { ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config') };
+    for (const output of ['configs', 'missing/x.json']) {
+      const result = await runCli(['init', '--no-input', '-o', output], { cwd: dir, env });
+      assert.match(result.stderr, /^error: cannot write /, output);
+      assert.equal(result.code, 3);
+    }
   });
 
   test('a folder it may not write to: exit 3, permission denied, nothing left behind', (t) => {

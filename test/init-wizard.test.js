@@ -152,8 +152,8 @@ describe('confirm overwrite', () => {
     await assert.rejects(confirmOverwrite(base(no)), (error) => error instanceof CliError && error.exitCode === 130 && error.message === 'Cancelled');
   });
 
-  test('not asked with --force, for stdout, or when there is no file', async () => {
-    for (const extra of [{ overwrite: true }, { output: '-' }, { outputExists: async () => false }]) {
+  test('not asked with --force, or when there is no file', async () => {
+    for (const extra of [{ overwrite: true }, { outputExists: async () => false }]) {
       const script = scriptedPrompter([]);
       await confirmOverwrite(base(script, extra));
       assert.deepEqual(script.transcript, []);

@@ -109,6 +109,25 @@ describe('provision: prompts only when a person can answer', () => {
     });
   }
 
+  test('a --token-file that cannot take the token stops the run before any secret is asked', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'old.token'), 'old\n');
+    mkdirSync(join(dir, 'folder'));
+    const refusals = [
+      [['old.token'], 'error: old.token already exists\nUse --force to replace it, or choose another --token-file.\n'],
+      [['folder', '--force'], 'error: cannot write folder: it is a directory\nGive a file name with --token-file.\n'],
+      [['missing/t'], 'error: cannot write missing/t: no such file or directory\nCreate the folder first, or choose another --token-file.\n'],
+    ];
+    for (const [args, message] of refusals) {
+      const { asked, prompter } = refusingPrompter();
+      const { code, stderr } = await provision([FILE, '--token-file', ...args], { tty: true, env: {}, cwd: dir, prompter });
+      assert.deepEqual(asked, [], args.join(' '));
+      assert.equal(stderr, message);
+      assert.equal(code, 3);
+    }
+    assert.equal(api.state.requests.length, 0);
+  });
+
   test('only the missing secret is named when the other one is set', async () => {
     const { asked, prompter } = refusingPrompter();
     const { code, stderr } = await provision([FILE, '--no-input'], { tty: true, env: { CLOUD_ELEMENTS_USER_SECRET: USER_SECRET }, prompter });

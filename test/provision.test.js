@@ -77,10 +77,10 @@ describe('provision: the request', () => {
     const dir = tempDir(t);
     const missing = await provision([FILE, '--token-file', 'no/such/folder/t'], { cwd: dir });
     assert.equal(missing.code, 3);
-    assert.equal(missing.stderr, 'error: --token-file: the folder of no/such/folder/t does not exist\nCreate it first, or choose another path.\n');
+    assert.equal(missing.stderr, 'error: cannot write no/such/folder/t: no such file or directory\nCreate the folder first, or choose another --token-file.\n');
     const folder = await provision([FILE, '--token-file', '.', '--force'], { cwd: dir });
     assert.equal(folder.code, 3);
-    assert.equal(folder.stderr, 'error: --token-file: . is a directory\nGive a file name.\n');
+    assert.equal(folder.stderr, 'error: cannot write .: it is a directory\nGive a file name with --token-file.\n');
     assert.equal(api.state.requests.length, 0);
   });
 

@@ -21,15 +21,16 @@ export interface GatherSecretsOptions {
   required: boolean;
 }
 
+type SecretsContext = Pick<Context, 'io' | 'env' | 'cwd' | 'prompter'>;
+
 /**
  * The Cloud Elements user and organization secrets: `--…-file` flag > environment variable > masked
- * prompt. Gathered before anything is sent, so the work that follows never prompts.
+ * prompt. Gathered before anything is sent, so the work that follows never prompts. When `required`,
+ * both are there (or it threw).
  */
-export async function gatherPlatformSecrets(
-  files: SecretFiles,
-  context: Pick<Context, 'io' | 'env' | 'cwd' | 'prompter'>,
-  options: GatherSecretsOptions,
-): Promise<Partial<PlatformSecrets>> {
+export async function gatherPlatformSecrets(files: SecretFiles, context: SecretsContext, options: GatherSecretsOptions & { required: true }): Promise<PlatformSecrets>;
+export async function gatherPlatformSecrets(files: SecretFiles, context: SecretsContext, options: GatherSecretsOptions): Promise<Partial<PlatformSecrets>>;
+export async function gatherPlatformSecrets(files: SecretFiles, context: SecretsContext, options: GatherSecretsOptions): Promise<Partial<PlatformSecrets>> {
   const found: Partial<PlatformSecrets> = {};
   for (const source of SOURCES) {
     const file = source.key === 'user' ? files.userSecretFile : files.orgSecretFile;

@@ -37,7 +37,7 @@ export interface ProvisionReport {
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 3600;
 
-/** Gathers everything first (target, checked file, secrets, token file), then sends at most one create. */
+/** Gathers everything first (target, checked file, token file, secrets), then sends at most one create. */
 export async function runProvision(options: ProvisionOptions, context: Context): Promise<number> {
   checkOneStdinReader(
     [
@@ -55,12 +55,11 @@ export async function runProvision(options: ProvisionOptions, context: Context):
 
   const target = await findApiTarget(options, context.env);
   const body = await steps.readCheckedInstance(options.file, context);
-  const prompt = !options.dryRun && canPrompt(context, { input: options.input, json: options.json });
-  const secrets = await gatherPlatformSecrets(options, context, { prompt, required: !options.dryRun });
+  // Needs neither secrets nor the network: a path that cannot take the token stops the run before anything is asked.
   const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd, options.force);
-  if (options.dryRun) return steps.printDryRun(target, body, secrets, options, context);
-  const { user, organization } = secrets;
-  if (user === undefined || organization === undefined) throw usageError('missing the Cloud Elements secrets');
+  if (options.dryRun) return steps.printDryRun(target, body, await gatherPlatformSecrets(options, context, { prompt: false, required: false }), options, context);
+  const prompt = canPrompt(context, { input: options.input, json: options.json });
+  const { user, organization } = await gatherPlatformSecrets(options, context, { prompt, required: true });
 
   const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
   const { configurationSecrets } = await import('../cloud-elements/request.js');

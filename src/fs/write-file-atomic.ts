@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
+import { alreadyExists, checkWritablePath } from './check-output-path.js';
 
 export interface WriteOptions {
   /** File mode, e.g. 0o600 for files holding secrets. */
   mode: number;
   /** Replace an existing file; otherwise an existing file is an error (exit 3) and stays untouched. */
   overwrite: boolean;
+  /** The flag that names the path, for the hints: `--output` unless told. */
+  flag?: string | undefined;
 }
 
 /** The two calls that publish the finished file; tests inject failures here. */
@@ -24,9 +27,7 @@ const realCalls: PublishCalls = { rename, link };
  * files carry the writer's process ID, so one left by a killed process is removed by the next write.
  */
 export async function writeFileAtomic(path: string, text: string, options: WriteOptions, calls: PublishCalls = realCalls): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) throw fileError(`cannot write ${path}: it is a directory`, 'Give a file name with --output.');
-  if (existing && !options.overwrite) throw alreadyExists(path);
+  await checkWritablePath(path, options);
   await removeAbandonedTemporaries(path);
   const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -41,15 +42,11 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     if (options.overwrite) await calls.rename(temporary, path);
     else await calls.link(temporary, path); // unlike rename, fails if the file appeared meanwhile
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path, options.flag);
     throw fileError(`cannot write ${path}: ${describeFsError(error)}`);
   } finally {
     await rm(temporary, { force: true }).catch(() => undefined);
   }
-}
-
-function alreadyExists(path: string) {
-  return fileError(`${path} already exists`, 'Use --force to replace it, or choose another --output.');
 }
 
 function temporaryPrefix(path: string): string {

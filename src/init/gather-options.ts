@@ -4,6 +4,7 @@ import { resolveApiTarget } from '../cloud-elements/environments.js';
 import { openConfigStore } from '../config/store.js';
 import { canPrompt, type Context } from '../context.js';
 import { usageError } from '../errors.js';
+import { checkWritablePath } from '../fs/check-output-path.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
 import { write } from '../io.js';
 import { checkOneStdinReader } from '../secrets.js';
@@ -17,11 +18,14 @@ import { runWizard } from './wizard.js';
  */
 export async function gatherOptions(options: InitOptions, context: Context): Promise<InitPlan> {
   checkConflicts(options, context);
+  // A secret read from stdin uses up the keyboard: nothing more can be asked.
+  const interactive = canPrompt(context, options) && !readsStdin(options);
+  // A path that cannot take the file is refused before anything is asked; the wizard's last step
+  // confirms replacing an existing file.
+  if (options.output !== '-') await checkWritablePath(resolve(context.cwd, options.output), { overwrite: options.force || interactive });
   const config = (await openConfigStore(context.env)).all();
   const target = resolveApiTarget(options, context.env, { environment: config.environment, baseUrl: config['base-url'] });
   const draft = await suppliedValues(options, context, config);
-  // A secret read from stdin uses up the keyboard: nothing more can be asked.
-  const interactive = canPrompt(context, options) && !readsStdin(options);
   let values: Draft = draft;
   let overwrite = options.force;
   if (interactive) {

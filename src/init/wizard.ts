@@ -21,7 +21,10 @@ export interface WizardContext extends Draft {
   /** Shows guidance (on stderr). */
   say: (text: string) => Promise<void>;
   apiHost: string;
-  /** The output path as given, or `-`. */
+  /**
+   * The output path as given; never `-`: prompting needs stdout at a terminal, where `--output -`
+   * is refused.
+   */
   output: string;
   /** Replace an existing file: `--force`, or confirmed by the last step. */
   overwrite: boolean;
@@ -68,7 +71,7 @@ export async function askTags(ctx: Pick<WizardContext, 'tags' | 'prompt'>): Prom
 
 /** Declining to replace an existing file stops the run, with nothing written. */
 export async function confirmOverwrite(ctx: Pick<WizardContext, 'output' | 'overwrite' | 'outputExists' | 'prompt'>): Promise<void> {
-  if (ctx.output === '-' || ctx.overwrite || !(await ctx.outputExists())) return;
+  if (ctx.overwrite || !(await ctx.outputExists())) return;
   if (!(await ctx.prompt.confirm(overwriteQuestion(ctx.output)))) throw cancelled();
   ctx.overwrite = true;
 }

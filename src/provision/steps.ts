@@ -1,14 +1,14 @@
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { cleanText } from '../cloud-elements/api-error.js';
 import type { ApiTarget } from '../cloud-elements/environments.js';
 import { dryRunRequest, formatRequest, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
 import type { ProvisionOptions, ProvisionReport } from '../commands/provision.js';
 import type { Context } from '../context.js';
-import { CliError, ExitCode, fileError } from '../errors.js';
+import { CliError, ExitCode } from '../errors.js';
+import { checkWritablePath } from '../fs/check-output-path.js';
 import { write } from '../io.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
-import { isJsonObject } from '../json-object.js';
+import { asJsonObject } from '../json-object.js';
 import type { SecretList } from '../secret-list.js';
 import { textReporter } from '../validation/reporters/text.js';
 
@@ -21,11 +21,16 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
   const problems = file.result.problems;
   if (problems.length > 0) await write(context.io.stderr, textReporter({ quiet: true, color: context.io.colorStderr }).file(file.result));
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  if (errors > 0 || !isJsonObject(file.data)) {
-    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance (${errors} ${errors === 1 ? 'error' : 'errors'}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
+  const data = asJsonObject(file.data);
+  // A file that is not a JSON object always has a schema error: `data` is then only narrowed.
+  if (errors > 0 || data === undefined) {
+    const count = errors > 0 ? ` (${errors} ${errors === 1 ? 'error' : 'errors'})` : '';
+    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance${count}: nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
   }
-  return instanceBody(file.data);
+  return instanceBody(data);
 }
+
+const TOKEN_FLAG = '--token-file';
 
 /**
  * Checks before anything is sent that the token can be written there, so that a created instance's
@@ -34,11 +39,7 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
  */
 export async function checkTokenFile(path: string, cwd: string, force: boolean): Promise<string> {
   const full = resolve(cwd, path);
-  const existing = await stat(full).catch(() => undefined);
-  if (existing?.isDirectory()) throw fileError(`--token-file: ${path} is a directory`, 'Give a file name.');
-  if (existing && !force) throw fileError(`${path} already exists`, 'Use --force to replace it, or choose another --token-file.');
-  const folder = await stat(dirname(full)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw fileError(`--token-file: the folder of ${path} does not exist`, 'Create it first, or choose another path.');
+  await checkWritablePath(full, { overwrite: force, flag: TOKEN_FLAG, shown: path });
   return full;
 }
 
@@ -82,7 +83,7 @@ export async function saveToken(
   if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${shownPath} was not written`);
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   try {
-    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force });
+    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force, flag: TOKEN_FLAG });
     return undefined;
   } catch (error) {
     const message = cleanText(error instanceof Error ? error.message : String(error), secrets) ?? 'cannot write the token file';
