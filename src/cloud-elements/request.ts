@@ -1,7 +1,8 @@
 import { asJsonObject } from '../json-object.js';
-import { maskSecret, SECRET_LIKE_NAME } from '../secrets.js';
-import { configurationKeys, secretKeys } from '../validation/schema-facts.js';
-import { closest } from '../validation/suggest.js';
+import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
+import { maskSecret } from '../secrets.js';
+
+export { configurationSecrets, isSecretConfigurationKey } from '../instance/configuration-secrets.js';
 
 /** The Platform API's instances resource, below the API host. */
 export const INSTANCES_PATH = '/elements/api-v2/instances';
@@ -51,20 +52,6 @@ export function listInstancesRequest(host: string, secrets: PlatformSecrets, ver
   return { method: 'GET', url: url.href, headers: { Authorization: authorization(secrets), Accept: 'application/json', 'User-Agent': userAgent(version) } };
 }
 
-const knownConfigurationKeys = new Set(configurationKeys);
-const secretKeyList = [...secretKeys];
-
-/**
- * Whether a configuration value must not be shown: the schema's `writeOnly` keys, and, to be safe,
- * unknown keys that look like a secret's: a misspelling of one (`ecwid.product.kye` still holds the
- * secret) or a name such as `…secret`, `…password`, `…token`, `…signature…`, `…key`.
- */
-export function isSecretConfigurationKey(key: string): boolean {
-  if (secretKeys.has(key)) return true;
-  if (knownConfigurationKeys.has(key)) return false;
-  return SECRET_LIKE_NAME.test(key) || closest(key, secretKeyList) !== undefined;
-}
-
 /** The body with every secret configuration value masked. */
 export function maskInstanceBody(body: InstanceBody): InstanceBody {
   const configuration = asJsonObject(body.configuration);
@@ -74,13 +61,6 @@ export function maskInstanceBody(body: InstanceBody): InstanceBody {
     masked[key] = isSecretConfigurationKey(key) && typeof value === 'string' ? maskSecret(value) : value;
   }
   return { ...body, configuration: masked };
-}
-
-/** Every secret value of the instance's configuration, so that no output can quote one. */
-export function configurationSecrets(body: InstanceBody): string[] {
-  return Object.entries(asJsonObject(body.configuration) ?? {})
-    .filter(([key, value]) => isSecretConfigurationKey(key) && typeof value === 'string' && value !== '')
-    .map(([, value]) => value as string);
 }
 
 /** The create request as a dry run shows it: secrets masked, missing platform secrets named. */
