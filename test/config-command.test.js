@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { CONFIG_KEYS } from '../dist/config/key-names.js';
+import { SECRET_VARIABLES } from '../dist/secret-list.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 function store(t, initial) {
@@ -17,6 +19,17 @@ function store(t, initial) {
 }
 
 describe('config', () => {
+  test('help lists every key; refusing a secret names every secret variable', async (t) => {
+    const { config } = store(t);
+    for (const command of [[], ['get'], ['set'], ['unset']]) {
+      const keys = (await config(...command, '--help')).stdout.match(/^Keys: (.*)\.$/m)?.[1];
+      assert.deepEqual(keys?.split(', ').map((key) => key.split(' ')[0]), [...CONFIG_KEYS], command.join(' '));
+    }
+    const refused = await config('set', 'order-key', 'x');
+    assert.equal(refused.code, 2);
+    for (const variable of SECRET_VARIABLES) assert.ok(refused.stderr.includes(variable), variable);
+  });
+
   test('set, get, list, list --json, unset', async (t) => {
     const { file, config } = store(t);
     assert.deepEqual(await config('set', 'store-id', '4870020'), { code: 0, stdout: '', stderr: '' });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CONFIG_KEYS, CONFIG_KEYS_HELP } from '../config/key-names.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { helpFooter, type Register } from './shared.js';
@@ -18,7 +19,7 @@ export async function runConfig(options: ConfigOptions, context: Context): Promi
     await write(stdout, `${configFilePath(context.env)}\n`);
     return 0;
   }
-  const { CONFIG_KEYS, checkConfigKey, normalizeConfigValue } = await import('../config/keys.js');
+  const { checkConfigKey, normalizeConfigValue } = await import('../config/keys.js');
   const { openConfigStore } = await import('../config/store.js');
   // A note for a person at a terminal; scripts see only the data.
   const note = (text: string): Promise<void> => (stderrIsTTY ? write(stderr, text) : Promise.resolve());
@@ -47,13 +48,13 @@ export async function runConfig(options: ConfigOptions, context: Context): Promi
 }
 
 const ENVIRONMENT: [string, string][] = [['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (default: the per-user config folder)']];
-const KEYS_HELP = '\nKeys: store-id, callback-url, environment, base-url, name, tags (comma-separated).\n';
+const KEYS_HELP = `\nKeys: ${CONFIG_KEYS_HELP}.\n`;
 const SECRETS_HELP = 'Secrets are never stored: they come from a masked prompt, an environment variable or a --...-file flag.\n';
 
 export const registerConfig: Register<ConfigOptions> = (program, context, outcome, run = runConfig) => {
   const config = program
     .command('config')
-    .description('Keep non-secret defaults for init, urls and provision (store-id, callback-url, environment, base-url, name, tags)')
+    .description(`Keep non-secret defaults for init, urls and provision (${CONFIG_KEYS.join(', ')})`)
     .addHelpText(
       'after',
       helpFooter(

@@ -1,19 +1,13 @@
 import { checkBaseUrl, checkEnvironmentName } from '../cloud-elements/environments.js';
 import { usageError } from '../errors.js';
 import { checkCallbackUrl, checkName, checkStoreId, checkTags, splitTags, type FieldCheck } from '../instance/field-checks.js';
+import { SECRET_VARIABLES } from '../secret-list.js';
 import { SECRET_LIKE_NAME } from '../secrets.js';
+import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
 
-/** The non-secret defaults the config store may hold. */
-export const CONFIG_KEYS = ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags'] as const;
-export type ConfigKey = (typeof CONFIG_KEYS)[number];
-export type ConfigValues = Partial<Record<ConfigKey, string>>;
+export { CONFIG_KEYS, isConfigKey, type ConfigKey, type ConfigValues } from './key-names.js';
 
-export function isConfigKey(key: string): key is ConfigKey {
-  return (CONFIG_KEYS as readonly string[]).includes(key);
-}
-
-export const SECRET_SOURCES =
-  'Secrets come from a masked prompt, an environment variable (ECWID_ORDER_KEY, ECWID_PRODUCT_KEY, ECWID_SIGNATURE_KEY, CLOUD_ELEMENTS_USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET) or a --...-file flag (a path, or - for stdin).';
+export const SECRET_SOURCES = `Secrets come from a masked prompt, an environment variable (${SECRET_VARIABLES.join(', ')}) or a --...-file flag (a path, or - for stdin).`;
 
 /** Refuses unknown and secret keys with a usage error that says what to do instead. */
 export function checkConfigKey(key: string): ConfigKey {
