@@ -42,7 +42,7 @@ describe('request building', () => {
     assert.deepEqual(configurationSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
   });
 
-  test('reading an instance file remembers every value provision treats as a secret', { todo: 'read-instance-file records only the writeOnly keys' }, async (t) => {
+  test('reading an instance file remembers every value provision treats as a secret', async (t) => {
     const dir = tempDir(t);
     writeFileSync(join(dir, 'instance.json'), JSON.stringify(body));
     const secrets = new SecretList();

@@ -2,10 +2,9 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { fileError } from '../errors.js';
 import { inspectBytes } from '../validation/check-instance.js';
-import { asJsonObject } from '../json-object.js';
 import type { FileResult } from '../validation/problem.js';
-import { secretKeys } from '../validation/schema-facts.js';
 import { readFileBytes, readStreamBytes } from '../validation/read-target.js';
+import { configurationSecrets } from './configuration-secrets.js';
 
 export interface InstanceFile {
   /** The name shown in messages: the path as given, or `<stdin>`. */
@@ -22,7 +21,6 @@ export async function readInstanceFile(path: string, context: Pick<Context, 'io'
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
   if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
   const { result, data } = inspectBytes(name, outcome.bytes, false);
-  const configuration = asJsonObject(asJsonObject(data)?.configuration);
-  if (configuration) for (const key of secretKeys) context.secrets?.add(configuration[key]);
+  for (const secret of configurationSecrets(data)) context.secrets?.add(secret);
   return { name, data, result };
 }
