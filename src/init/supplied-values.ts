@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { ConfigValues } from '../config/keys.js';
+import type { ConfigKey, ConfigValues } from '../config/keys.js';
 import { usageError } from '../errors.js';
 import {
   checkCallbackUrl,
@@ -52,27 +52,20 @@ export async function suppliedValues(
     context.secrets?.add(value);
     return accept(pick([[variable, value]]), check);
   };
+  /** The contract's precedence for a plain value: flag > environment variable > config store. */
+  const layered = (flag: string, flagValue: string | undefined, variable: string, key: ConfigKey) =>
+    pick([
+      [flag, trimmed(flagValue)],
+      [variable, trimmed(env[variable])],
+      [`config ${key}`, config[key]],
+    ]);
   const draft: Draft = {
-    storeId: accept(
-      pick([
-        ['--store-id', trimmed(options.storeId)],
-        ['ECWID_STORE_ID', trimmed(env.ECWID_STORE_ID)],
-        ['config store-id', config['store-id']],
-      ]),
-      checkStoreId,
-    ),
+    storeId: accept(layered('--store-id', options.storeId, 'ECWID_STORE_ID', 'store-id'), checkStoreId),
     orderKey: await secret(options.orderKeyFile, '--order-key-file', 'ECWID_ORDER_KEY', checkOrderKey),
     productKey: await secret(options.productKeyFile, '--product-key-file', 'ECWID_PRODUCT_KEY', checkProductKey),
     signatureKey: await secret(options.signatureKeyFile, '--signature-key-file', 'ECWID_SIGNATURE_KEY', checkSignatureKey),
     events: options.events,
-    callbackUrl: accept(
-      pick([
-        ['--callback-url', trimmed(options.callbackUrl)],
-        ['ECWID_CALLBACK_URL', trimmed(env.ECWID_CALLBACK_URL)],
-        ['config callback-url', config['callback-url']],
-      ]),
-      checkCallbackUrl,
-    ),
+    callbackUrl: accept(layered('--callback-url', options.callbackUrl, 'ECWID_CALLBACK_URL', 'callback-url'), checkCallbackUrl),
     name: accept(pick([['--name', options.name], ['config name', config.name]]), checkName),
     tags: suppliedTags(options.tags, config.tags),
   };
