@@ -8,9 +8,15 @@ export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): F
   return { file: name, valid: false, problems: [{ file: name, pointer: '', severity: 'error', rule: 'io', message: `cannot read ${name}: ${outcome.reason}` }] };
 }
 
-/** Reads and checks one file; `listed` when a folder listing showed it as a regular file. */
+/**
+ * Reads and checks one file; `listed` when a folder listing showed it as a regular file, which is
+ * read the fast way. A short read could only cut a file's end off, and an object cut short never
+ * parses: so a file that does not parse is read again the careful way before it is reported.
+ */
 export function checkFile(name: string, path: string, strict: boolean, listed = false): FileResult {
-  return resultOf(name, listed ? readListedFile(path) : readFileBytes(path), strict);
+  if (!listed) return resultOf(name, readFileBytes(path), strict);
+  const result = resultOf(name, readListedFile(path), strict);
+  return result.problems.some((problem) => problem.rule === 'syntax') ? resultOf(name, readFileBytes(path), strict) : result;
 }
 
 /** Whether a result says that its input could not be read (exit 3). Checks never report `io`. */

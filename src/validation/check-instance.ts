@@ -6,7 +6,7 @@ import { ruleFindings } from './rules.js';
 import { schemaFindings } from './schema-problems.js';
 import { locateSyntaxError } from './syntax-error.js';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
@@ -27,7 +27,7 @@ export interface Inspection {
 }
 
 /** Checks one file's bytes. Never throws for bad input: every outcome is a result. */
-export function checkBytes(file: string, bytes: Uint8Array, strict: boolean): FileResult {
+export function checkBytes(file: string, bytes: Buffer, strict: boolean): FileResult {
   return inspectBytes(file, bytes, strict).result;
 }
 
@@ -35,13 +35,17 @@ export function checkText(file: string, text: string, strict: boolean): FileResu
   return inspectText(file, text, strict).result;
 }
 
-export function inspectBytes(file: string, bytes: Uint8Array, strict: boolean): Inspection {
-  let text: string;
-  try {
-    text = utf8.decode(bytes); // also drops a leading BOM
-  } catch {
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
-    return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict) };
+export function inspectBytes(file: string, bytes: Buffer, strict: boolean): Inspection {
+  // Decoding without validation is the fast way. It turns broken bytes into U+FFFD, so only a text
+  // holding that character (broken, or a rare real one) is decoded again, strictly, to tell which.
+  const text = bytes.toString('utf8');
+  if (text.includes('\ufffd')) {
+    try {
+      strictUtf8.decode(bytes);
+    } catch {
+      const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
+      return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict) };
+    }
   }
   return inspectText(file, text, strict);
 }

@@ -18,7 +18,8 @@ const KEY_END = /"[ \t\n\r]*:/g;
 function countKeysInText(text: string): number {
   let count = 0;
   KEY_END.lastIndex = 0;
-  while (KEY_END.exec(text) !== null) count++;
+  // test(), unlike exec(), builds no match array: on thousands of files that garbage adds up.
+  while (KEY_END.test(text)) count++;
   return count;
 }
 

@@ -5,7 +5,7 @@ import { describeFsError } from '../errors.js';
 /** Instance files are small; anything larger than this is refused rather than read into memory. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-export type ReadOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; reason: string };
 
 const TOO_LARGE: ReadOutcome = { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
 
@@ -54,16 +54,19 @@ export function readFileBytes(path: string): ReadOutcome {
 const listed = Buffer.allocUnsafe(64 * 1024);
 
 /**
- * Reads a file that a folder listing said is regular, into one reused buffer and without fstat:
- * on many small files those calls and buffers are a good part of the time. The bytes are valid
- * until the next call. A file larger than the buffer, or one that is not a regular file any more,
- * is read again by `readFileBytes`, which says what it is.
+ * Reads a file that a folder listing said is regular, into one reused buffer, without fstat and with
+ * a single read: on many small files those calls and buffers are a good part of the time. A read
+ * of a regular file returns everything up to its end, so a buffer left partly empty holds the whole
+ * file; a reader that cannot trust that (`checkFile` does, for a file that does not parse) reads it
+ * again with `readFileBytes`. The bytes are valid until the next call. A file larger than the
+ * buffer, or one that is not a regular file any more, is read again by `readFileBytes`, which says
+ * what it is.
  */
 export function readListedFile(path: string): ReadOutcome {
   const fd = openForReading(path);
   if (typeof fd !== 'number') return fd;
   try {
-    const filled = fill(fd, listed);
+    const filled = readSync(fd, listed, 0, listed.length, null);
     // A full buffer may mean more to come: the careful read below takes it from the start.
     if (filled < listed.length) return { ok: true, bytes: listed.subarray(0, filled) };
   } catch {
