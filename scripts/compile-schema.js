@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import addFormats from 'ajv-formats';
+import { generatePlainCheck } from './plain-check.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8'));
@@ -35,8 +36,15 @@ export default validate;
 export declare const schema: Record<string, unknown>;
 `;
 
+const plainCheck = generatePlainCheck(schema);
+const plainCheckTypes = `/** The properties the data holds when it is plainly valid (see scripts/plain-check.js), else -1. */
+export declare function plainCheck(data: unknown): number;
+`;
+
 for (const folder of ['src/validation/generated', 'dist/validation/generated']) {
   mkdirSync(join(root, folder), { recursive: true });
   writeFileSync(join(root, folder, 'schema-validator.js'), module);
+  writeFileSync(join(root, folder, 'plain-check.js'), plainCheck);
 }
 writeFileSync(join(root, 'src/validation/generated/schema-validator.d.ts'), types);
+writeFileSync(join(root, 'src/validation/generated/plain-check.d.ts'), plainCheckTypes);

@@ -2,6 +2,7 @@ import { mayHaveDuplicateKeys } from './duplicate-keys.js';
 import validateSchema from './generated/schema-validator.js';
 import { lineLocator, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from './problem.js';
+import { isPlainlyValid } from './plain-check.js';
 import { ruleFindings } from './rules.js';
 import { schemaFindings } from './schema-problems.js';
 import { locateSyntaxError } from './syntax-error.js';
@@ -59,6 +60,7 @@ function inspectText(file: string, text: string, strict: boolean): Inspection {
     const { line, column, message } = locateSyntaxError(text, error);
     return { result: result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict) };
   }
+  if (isPlainlyValid(text, data)) return { result: { file, valid: true, problems: [] }, data };
   // Most files have no duplicate key, and a cheap count proves it; only the others get the full scan.
   const duplicates = mayHaveDuplicateKeys(text, data) ? scanJson(text).duplicates : [];
   const findings: Finding[] = duplicates.map(({ pointer }) => ({

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describeFsError, usageError, type CliError } from '../errors.js';
 import { compileGlob, isGlob } from './glob.js';
@@ -24,7 +23,7 @@ export interface Expansion {
  * target, so that reading it reports why and every other file is still checked. Arguments that cannot
  * mean anything (an empty path, stdin named twice) are a usage error before anything is read.
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<Expansion> {
+export function expandPaths(paths: readonly string[], cwd: string): Expansion {
   if (paths.includes('')) throw usageError('an empty path was given', 'Name files, folders or quoted globs (or - for stdin).');
   if (paths.filter((path) => path === '-').length > 1) throw usageError('- (stdin) is named more than once', 'Standard input can be read only once.');
   const expansion: Expansion = { targets: [], unmatched: [] };
@@ -35,13 +34,13 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       continue;
     }
     const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
+    const info = statOrUndefined(absolute);
     if (!info && isGlob(path)) {
-      const found = await expandGlob(path, cwd);
+      const found = expandGlob(path, cwd);
       if (found.length === 0) expansion.unmatched.push(`no files match ${path}`);
       targets.push(...found);
     } else if (info?.isDirectory()) {
-      const found = await walk(absolute, path, (file) => file.endsWith('.json'));
+      const found = walk(absolute, path, (file) => file.endsWith('.json'));
       if (found.length === 0) expansion.unmatched.push(`no *.json files in ${path}`);
       for (const target of found) targets.push(target);
     } else {
@@ -60,7 +59,16 @@ function fileTarget(name: string, path: string): Target {
   return { kind: 'file', name: toSlashes(name), path };
 }
 
-function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
+/** A path's status, or undefined when there is none to be had (missing, not permitted). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function expandGlob(pattern: string, cwd: string): Target[] {
   const { base, matches } = compileGlob(pattern);
   return walk(resolve(cwd, base), base, matches);
 }
@@ -72,9 +80,10 @@ function expandGlob(pattern: string, cwd: string): Promise<Target[]> {
  * that leads nowhere is kept, so that the report says why it cannot be read.
  *
  * Paths are built by concatenation rather than `join`/`relative` per file: on 100,000 files those
- * calls cost more than the walk itself.
+ * calls cost more than the walk itself. Synchronous on purpose: the walk is all the command does
+ * meanwhile, and awaiting each listing only adds turns of the event loop.
  */
-async function walk(root: string, shownAs: string, keep: (relative: string) => boolean): Promise<Target[]> {
+function walk(root: string, shownAs: string, keep: (relative: string) => boolean): Target[] {
   const found: string[] = []; // relative to root, with the platform's separator
   const links = new Set<string>(); // found through a symbolic link, so not known to be regular
   const unlisted = new Map<string, string>(); // folders that could not be listed, and why
@@ -84,7 +93,7 @@ async function walk(root: string, shownAs: string, keep: (relative: string) => b
     const folder = folders.pop() as string;
     let entries: Dirent[];
     try {
-      entries = await readdir(rootPrefix + folder, { withFileTypes: true });
+      entries = readdirSync(rootPrefix + folder, { withFileTypes: true });
     } catch (error) {
       // Gone since it was seen is nothing to check; anything else must not pass as an empty folder.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -101,7 +110,7 @@ async function walk(root: string, shownAs: string, keep: (relative: string) => b
       } else if (entry.isFile()) {
         if (keep(toSlashes(path))) found.push(path);
       } else if (entry.isSymbolicLink() && keep(toSlashes(path))) {
-        const target = await stat(rootPrefix + path).catch(() => undefined);
+        const target = statOrUndefined(rootPrefix + path);
         if (!target || target.isFile()) {
           found.push(path);
           links.add(path);

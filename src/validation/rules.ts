@@ -21,16 +21,27 @@ const isObject = (value: unknown): value is Json =>
 
 /**
  * The checks a schema cannot express, run on parsed data. Each returns findings; none throws.
- * `text`, when given, is the data's JSON: a text without "<" (raw or escaped) holds no placeholder,
- * so most files skip that walk.
+ * `text`, when given, is the data's JSON: most texts cannot hold a placeholder, and skip that walk.
  */
 export function ruleFindings(data: unknown, text?: string): Finding[] {
   // One array for every rule: this runs for every file, so it allocates as little as it can.
   const findings: Finding[] = [];
-  if (text === undefined || text.includes('<') || text.includes('\\u')) placeholders(data, [], findings);
+  if (text === undefined || mayHoldPlaceholder(text)) placeholders(data, [], findings);
   unknownKeys(data, findings);
   eventRules(data, findings);
   return findings;
+}
+
+/** Whether a JSON text may hold a placeholder: one needs a "<", written as it is or escaped. */
+export function mayHoldPlaceholder(text: string): boolean {
+  return text.includes('<') || text.includes('\\u');
+}
+
+/** Whether the rules about configuration values (booleans, the callback URL) find anything. */
+export function hasEventFindings(data: unknown): boolean {
+  const findings: Finding[] = [];
+  eventRules(data, findings);
+  return findings.length > 0;
 }
 
 /** Instance files are shallow; placeholders are not looked for deeper than this. */

@@ -16,7 +16,7 @@ import { addToSummary, emptySummary } from './summary.js';
  * error (exit 2, or 3 when a path could not be read) after every other file has been reported.
  */
 export async function validateFiles(options: ValidateOptions, context: Pick<Context, 'io' | 'cwd'>): Promise<ExitCodeValue> {
-  const { targets, unmatched } = await expandPaths(options.paths, context.cwd);
+  const { targets, unmatched } = expandPaths(options.paths, context.cwd);
   if (targets.length === 0) throw unmatchedError(unmatched);
   const reporter = reporters[options.format]({ quiet: options.quiet, color: context.io.colorStdout });
   const out = new BufferedWriter(context.io.stdout);
