@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { checkText } from '../dist/validation/check-instance.js';
 import { compileGlob } from '../dist/validation/glob.js';
-import { lineLocator, scanJson } from '../dist/validation/json-scan.js';
+import { lineLocator, locatePointers, scanJson } from '../dist/validation/json-scan.js';
 import { closest } from '../dist/validation/suggest.js';
 
 const instance = (configuration, extra = {}) =>
@@ -103,6 +104,32 @@ describe('duplicate-key scan and locations', () => {
     assert.equal(values.get('/a/2/b'), text.indexOf('null'));
     assert.equal(keys.get('/c~0~1'), text.indexOf('"c~/"'));
     assert.deepEqual(lineLocator(text)(text.indexOf('true')), { line: 3, column: 10 });
+  });
+
+  test('the quick way to a key finds the same place as the scan, or leaves it to the scan', () => {
+    const pointers = (value, base = '') => {
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(value).flatMap(([key, item]) => {
+        const pointer = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        return [pointer, ...pointers(item, pointer)];
+      });
+    };
+    let quick = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1 }), fc.constantFrom(0, 2), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const wanted = new Set(['', ...pointers(value)]);
+        const scanned = scanJson(text, wanted, true);
+        const located = locatePointers(text, wanted, true);
+        for (const pointer of wanted) {
+          assert.equal(located.values.get(pointer), scanned.values.get(pointer), `${pointer} in ${text}`);
+          assert.equal(located.keys.get(pointer) ?? 0, scanned.keys.get(pointer) ?? 0, `${pointer} in ${text}`);
+        }
+        if (wanted.size > 1 && located.keys.size === wanted.size) quick++;
+      }),
+      { numRuns: 2000, seed: 20261127 },
+    );
+    assert.ok(quick > 100, `the quick way answered only ${quick} times`);
   });
 
   test('syntax errors point where the parser stopped and quote no content', () => {

@@ -1,6 +1,6 @@
 import { mayHaveDuplicateKeys } from './duplicate-keys.js';
 import validateSchema from './generated/schema-validator.js';
-import { lineLocator, scanJson } from './json-scan.js';
+import { lineLocator, locatePointers, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from './problem.js';
 import { isPlainlyValid } from './plain-check.js';
 import { ruleFindings } from './rules.js';
@@ -83,7 +83,7 @@ function lastSegment(pointer: string): string {
 
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
-  const { keys, values } = scanJson(text, new Set(findings.map((f) => f.at)));
+  const { keys, values } = locatePointers(text, new Set(findings.map((f) => f.at)), duplicates.length === 0);
   const locate = lineLocator(text);
   const duplicateOffsets = new Map(duplicates.map((d) => [d.pointer, d.offset]));
   const problems = findings.map((finding): Problem => {

@@ -12,7 +12,9 @@ export interface ScanResult {
 }
 
 interface Frame {
-  keys: Set<string> | undefined; // undefined for arrays
+  isObject: boolean;
+  /** The keys seen so far, when duplicates are looked for. */
+  keys: Set<string> | undefined;
   segment: string;
   index: number;
   /** This container's pointer, kept only when a wanted pointer lies inside it. */
@@ -42,12 +44,15 @@ export function escapePointerSegment(segment: string): string {
 /**
  * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
  * inside containers that hold a wanted one, so a document nested 100,000 levels deep stays linear.
+ * Given `record`, the scan looks for no duplicates; and when the text is known to have none
+ * (`unique`), it stops as soon as every wanted value has been found, since none can come again.
  */
-export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult {
+export function scanJson(text: string, record?: ReadonlySet<string>, unique = false): ScanResult {
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
   const frames: Frame[] = [];
+  const findDuplicates = record === undefined;
   let expectKey = false;
-  const segment = (frame: Frame): string => escapePointerSegment(frame.keys ? frame.segment : String(frame.index));
+  const segment = (frame: Frame): string => escapePointerSegment(frame.isObject ? frame.segment : String(frame.index));
   /** The full pointer of the current key or value: built only for a duplicate, which is rare. */
   const pointer = (): string => {
     let out = '';
@@ -62,20 +67,24 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
     if (!top) return '';
     return top.base === undefined ? undefined : `${top.base}/${segment(top)}`;
   };
+  let found = false;
   const atValue = (offset: number): string | undefined => {
     const at = candidate();
-    if (at !== undefined && record?.has(at)) result.values.set(at, offset);
+    if (at !== undefined && record?.has(at)) {
+      result.values.set(at, offset);
+      found = unique && result.values.size === record.size;
+    }
     return at;
   };
   const length = text.length;
   let i = 0;
-  while (i < length) {
+  while (i < length && !found) {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       const at = atValue(i);
       const isObject = c === 0x7b;
       const base = at !== undefined && prefixes?.has(at) ? at : undefined;
-      frames.push({ keys: isObject ? new Set() : undefined, segment: '', index: 0, base });
+      frames.push({ isObject, keys: isObject && findDuplicates ? new Set() : undefined, segment: '', index: 0, base });
       expectKey = isObject;
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
@@ -84,18 +93,21 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
       i++;
     } else if (c === 0x2c /* , */) {
       const top = frames[frames.length - 1];
-      if (top?.keys) expectKey = true;
+      if (top?.isObject) expectKey = true;
       else if (top) top.index++;
       i++;
     } else if (c === QUOTE) {
       const end = stringEnd(text, i);
       const top = frames[frames.length - 1];
-      if (expectKey && top?.keys) {
-        const raw = text.slice(i + 1, end);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
-        top.segment = key;
-        if (!top.keys.has(key)) top.keys.add(key);
-        else if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
+      if (expectKey && top?.isObject) {
+        // Pointers are needed only for a duplicate or inside a wanted container.
+        if (top.keys || top.base !== undefined) {
+          const raw = text.slice(i + 1, end);
+          top.segment = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+        }
+        if (top.keys?.has(top.segment) === true) {
+          if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
+        } else top.keys?.add(top.segment);
         const at = candidate();
         if (at !== undefined && record?.has(at)) result.keys.set(at, i);
         expectKey = false;
@@ -117,6 +129,59 @@ export function scanJson(text: string, record?: ReadonlySet<string>): ScanResult
     }
   }
   return result;
+}
+
+/**
+ * Where the keys and values of the `wanted` pointers start. Most texts say it without a scan: see
+ * `findKey`. When that cannot be sure of every pointer, the text is scanned.
+ */
+export function locatePointers(text: string, wanted: ReadonlySet<string>, unique: boolean): Pick<ScanResult, 'keys' | 'values'> {
+  const keys = new Map<string, number>();
+  const values = new Map<string, number>();
+  if (unique && !text.includes('\\')) {
+    for (const pointer of wanted) {
+      const found = findKey(text, pointer);
+      if (!found) return scanJson(text, wanted, unique);
+      keys.set(pointer, found.key);
+      values.set(pointer, found.value);
+    }
+    return { keys, values };
+  }
+  return scanJson(text, wanted, unique);
+}
+
+/** Characters that make a key's text ambiguous to search for (see `findKey`). */
+const AMBIGUOUS = /["\\:,]/;
+
+/**
+ * Finds a key by searching for its text, in a JSON text without duplicate keys or escapes. A string
+ * followed by a colon is a key; and a key that holds no quote, colon or comma cannot match across two
+ * strings. So when the key, written as it is, occurs as a key just once, that is the one at `pointer`
+ * (whose key the text must hold, unescaped). Undefined when not sure: array items, a key that occurs
+ * more than once, or one written with characters that could be ambiguous.
+ */
+function findKey(text: string, pointer: string): { key: number; value: number } | undefined {
+  if (pointer === '') {
+    const start = skipWhitespace(text, 0);
+    return { key: start, value: start };
+  }
+  const segment = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  if (AMBIGUOUS.test(segment) || /^\d+$/.test(segment)) return undefined;
+  const needle = `"${segment}"`;
+  let found: { key: number; value: number } | undefined;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
+    const colon = skipWhitespace(text, i + needle.length);
+    if (text.charCodeAt(colon) !== 0x3a /* : */) continue; // a value, not a key
+    if (found) return undefined;
+    found = { key: i, value: skipWhitespace(text, colon + 1) };
+  }
+  return found;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
+  return i;
 }
 
 /** Index of the quote that closes the string opening at `start`. */

@@ -10,6 +10,7 @@ import {
 } from './schema-facts.js';
 import { closest } from './suggest.js';
 import { isLoopbackHost } from '../url-safety.js';
+import { remembered } from '../remembered.js';
 
 /** A whole string that is one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
 const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;
@@ -83,42 +84,39 @@ function placeholders(value: unknown, path: string[], findings: Finding[]): void
   }
 }
 
-const knownTopLevelKeys: ReadonlySet<string> = new Set(topLevelKeys);
-const knownConfigurationKeys: ReadonlySet<string> = new Set(configurationKeys);
+/** The known keys of one object, and the likeliest one meant by a key that is not among them. */
+interface KnownKeys {
+  keys: ReadonlySet<string>;
+  /** Typos repeat across files made from one template, so each is looked up once per run. */
+  suggest: (key: string) => string | undefined;
+  where: string;
+}
+
+const knownKeys = (keys: readonly string[], where: string): KnownKeys => ({ keys: new Set(keys), suggest: remembered((key) => closest(key, keys)), where });
+const topLevel = knownKeys(topLevelKeys, 'top-level key');
+const configurationLevel = knownKeys(configurationKeys, 'configuration key');
 
 function unknownKeys(data: unknown, findings: Finding[]): void {
   if (!isObject(data)) return;
-  keysNotIn(data, knownTopLevelKeys, topLevelKeys, '', findings);
+  keysNotIn(data, topLevel, '', findings);
   const configuration = data.configuration;
-  if (isObject(configuration)) keysNotIn(configuration, knownConfigurationKeys, configurationKeys, '/configuration', findings);
+  if (isObject(configuration)) keysNotIn(configuration, configurationLevel, '/configuration', findings);
 }
 
-function keysNotIn(object: Json, knownSet: ReadonlySet<string>, known: readonly string[], base: string, findings: Finding[]): void {
+function keysNotIn(object: Json, known: KnownKeys, base: string, findings: Finding[]): void {
   for (const key of Object.keys(object)) {
-    if (knownSet.has(key)) continue;
+    if (known.keys.has(key)) continue;
     const pointer = `${base}/${escapePointerSegment(key)}`;
-    const suggestion = suggestionFor(key, known, base);
-    const where = base === '' ? 'top-level key' : 'configuration key';
+    const suggestion = known.suggest(key);
     findings.push({
       pointer,
       at: pointer,
       target: 'key',
       severity: 'warning',
       rule: 'unknown-key',
-      message: `unknown ${where} ${JSON.stringify(shorten(key))}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
+      message: `unknown ${known.where} ${JSON.stringify(shorten(key))}${suggestion ? `: did you mean ${JSON.stringify(suggestion)}?` : ''}`,
     });
   }
-}
-
-/** Typos repeat across files made from one template, so each is looked up once per run. */
-const suggestions = new Map<string, string | undefined>();
-
-function suggestionFor(key: string, known: readonly string[], base: string): string | undefined {
-  const id = `${base}\u0000${key}`;
-  if (suggestions.has(id)) return suggestions.get(id);
-  const suggestion = closest(key, known);
-  if (suggestions.size < 10_000) suggestions.set(id, suggestion);
-  return suggestion;
 }
 
 /** Keys are quoted in messages; a pathological one is cut short. */

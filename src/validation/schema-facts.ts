@@ -1,3 +1,4 @@
+import { remembered } from '../remembered.js';
 import { schema } from './generated/schema-validator.js';
 
 /** The parts of a JSON Schema this project reads. */
@@ -38,14 +39,14 @@ export const CALLBACK_URL_KEY = 'event.notification.callback.url';
 export const EVENTS_ENABLED_KEY = 'event.notification.enabled';
 
 /** The schema of the value at a JSON Pointer, when the schema describes it. */
-export function schemaAt(pointer: string): PropertySchema | undefined {
+export const schemaAt = remembered((pointer: string): PropertySchema | undefined => {
   let node: PropertySchema | undefined = rootSchema;
   for (const segment of splitPointer(pointer)) {
     if (!node) return undefined;
     node = /^\d+$/.test(segment) && node.items ? node.items : node.properties?.[segment];
   }
   return node;
-}
+});
 
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
@@ -56,12 +57,12 @@ export function splitPointer(pointer: string): string[] {
 }
 
 /** How a pointer is named in messages: `ecwid.store.id`, `element.key`, `tags[1]`, `name`. */
-export function displayKey(pointer: string): string {
+export const displayKey = remembered((pointer: string): string => {
   const segments = splitPointer(pointer);
   if (segments.length === 0) return 'the instance';
   if (segments[0] === 'configuration' && segments.length > 1) return describePath(segments.slice(1));
   return describePath(segments);
-}
+});
 
 function describePath(segments: string[]): string {
   let out = '';

@@ -1,0 +1,14 @@
+/**
+ * Remembers a function's answers by argument. Files made from one template repeat the same keys and
+ * problems, so a run of thousands of files asks the same questions again and again. Bounded, so that
+ * a run of distinct answers cannot grow it without end: past the limit, answers are computed anew.
+ */
+export function remembered<T>(compute: (key: string) => T, limit = 10_000): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key) as T;
+    const answer = compute(key);
+    if (answers.size < limit) answers.set(key, answer);
+    return answer;
+  };
+}
