@@ -122,11 +122,17 @@ function walk(root: string, shownAs: string, keep: (relative: string) => boolean
   found.sort();
   // join(shownAs, x) for a clean relative x is this prefix followed by x ("" when shownAs is ".").
   const shownPrefix = join(shownAs, '_').slice(0, -1);
+  // The usual case (every folder listed, no links, the folder named by its full path) makes one
+  // string per file: this runs for every file found.
+  const plain = unlisted.size === 0 && links.size === 0;
+  const sameName = sep === '/' && shownPrefix === rootPrefix;
   return found.map((path): Target => {
-    const name = toSlashes(shownPrefix + path);
+    const full = rootPrefix + path;
+    const name = sameName ? full : toSlashes(shownPrefix + path);
+    if (plain) return { kind: 'file', name, path: full, listed: true };
     const reason = unlisted.get(path);
     if (reason !== undefined) return { kind: 'unlisted', name: path === '' ? toSlashes(shownAs) : name, reason };
-    return { kind: 'file', name, path: rootPrefix + path, listed: !links.has(path) };
+    return { kind: 'file', name, path: full, listed: !links.has(path) };
   });
 }
 

@@ -52,6 +52,8 @@ export function readFileBytes(path: string): ReadOutcome {
 }
 
 const listed = Buffer.allocUnsafe(64 * 1024);
+/** One outcome per length, each a view of `listed`: made once, not for every file read. */
+const listedOutcomes: ReadOutcome[] = [];
 
 /**
  * Reads a file that a folder listing said is regular, into one reused buffer, without fstat and with
@@ -68,7 +70,7 @@ export function readListedFile(path: string): ReadOutcome {
   try {
     const filled = readSync(fd, listed, 0, listed.length, null);
     // A full buffer may mean more to come: the careful read below takes it from the start.
-    if (filled < listed.length) return { ok: true, bytes: listed.subarray(0, filled) };
+    if (filled < listed.length) return (listedOutcomes[filled] ??= { ok: true, bytes: listed.subarray(0, filled) });
   } catch {
     // It changed since the listing; the careful read below reports how.
   } finally {
