@@ -92,10 +92,15 @@ function processIO(env: Env): IO {
   const stdoutIsTTY = process.stdout.isTTY === true;
   const stderrIsTTY = process.stderr.isTTY === true;
   return {
-    stdin: process.stdin,
+    // Made only when asked for: creating the stdin stream costs a millisecond that most runs never use.
+    get stdin() {
+      return process.stdin;
+    },
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY,
     stderrIsTTY,
     colorStdout: wantsColor(stdoutIsTTY, env),

@@ -1,4 +1,7 @@
-import { maskSecret } from './secrets.js';
+/** Shows at most the last 4 characters of a secret, and only of one long enough to stay secret. */
+export function maskSecret(value: string): string {
+  return value.length >= 12 ? `****${value.slice(-4)}` : '****';
+}
 
 /** The environment variables that hold secrets. */
 export const SECRET_VARIABLES = ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET'] as const;

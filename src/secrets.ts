@@ -26,11 +26,6 @@ export function checkOneStdinReader(inputs: readonly (readonly [label: string, p
   throw usageError(`stdin can be read only once, but ${named}`, hint);
 }
 
-/** Shows at most the last 4 characters of a secret, and only of one long enough to stay secret. */
-export function maskSecret(value: string): string {
-  return value.length >= 12 ? `****${value.slice(-4)}` : '****';
-}
-
 /**
  * Reads a secret from a `--…-file` flag: a path, or `-` for stdin. One trailing newline is stripped
  * (files written by `echo`); an empty secret is a usage error naming the flag, never the value.

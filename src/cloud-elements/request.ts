@@ -1,6 +1,6 @@
 import { asJsonObject } from '../json-object.js';
 import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
-import { maskSecret } from '../secrets.js';
+import { maskSecret } from '../secret-list.js';
 
 export { configurationSecrets, isSecretConfigurationKey } from '../instance/configuration-secrets.js';
 
