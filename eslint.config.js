@@ -14,7 +14,7 @@ export default tseslint.config(
   {
     // bin/ is CommonJS (bin/package.json): Node starts it without the ES module loader.
     files: ['bin/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

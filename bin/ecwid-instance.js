@@ -22,7 +22,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else if (typeof help === 'string') {
   process.stdout.write(help);
 } else {
-  require('../dist/bundle/cli.js')
+  require('./load-bundle.js')
+    .loadBundle()
     .runFromProcess()
     .then((code) => {
       process.exitCode = code;

@@ -1,6 +1,7 @@
 import type * as Inquirer from '@inquirer/prompts';
 import { cancelled } from './errors.js';
 import type { Prompter, PrompterOptions } from './prompter.js';
+import { importEsm } from './import-esm.js';
 
 /**
  * Runs one prompt; Ctrl+C or end of input becomes a cancellation (exit 130). End of input (Ctrl+D)
@@ -22,10 +23,10 @@ async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
   }
 }
 
-// Loaded at the first prompt with import(): inquirer is published only as ES modules, which the
-// CommonJS bundle that bin/ runs can import but, on every Node 20, not require.
+// Loaded at the first prompt: inquirer is published only as ES modules, which the CommonJS bundle
+// that bin/ runs can import but, on every Node 20, not require.
 let inquirer: Promise<typeof Inquirer> | undefined;
-const prompts = (): Promise<typeof Inquirer> => (inquirer ??= import('@inquirer/prompts'));
+const prompts = (): Promise<typeof Inquirer> => (inquirer ??= importEsm<typeof Inquirer>('@inquirer/prompts'));
 
 /**
  * inquirer's look without colour or bold: the same marks and wording, only the styling functions

@@ -109,7 +109,8 @@ describe('the plain check', () => {
       const data = JSON.parse(json);
       return isPlainlyValid(json, data);
     });
-    assert.deepEqual(plain.sort(), ['docs-example-filled.json', 'minimal-no-events.json', 'utf8-bom.json', 'with-schema-and-signature.json']);
+    // with-schema-and-signature.json calls back to http://localhost: only the rules can tell that loopback is fine.
+    assert.deepEqual(plain.sort(), ['docs-example-filled.json', 'minimal-no-events.json', 'utf8-bom.json']);
   });
 
   test('leaves placeholders, duplicate keys and unknown keys to the full checks', () => {

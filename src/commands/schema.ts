@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { helpFooter, type Register } from './shared.js';
@@ -9,14 +11,12 @@ export interface SchemaOptions {
 
 /** The schema file as shipped, byte for byte. */
 export async function runSchema(options: SchemaOptions, context: Context): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
   const text = await readFile(new URL('../../schemas/ecwid-instance.schema.json', import.meta.url), 'utf8');
   if (options.output === undefined || options.output === '-') {
     await write(context.io.stdout, text);
     return 0;
   }
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
-  const { resolve } = await import('node:path');
   await writeFileAtomic(resolve(context.cwd, options.output), text, { mode: 0o644, overwrite: options.force });
   await write(context.io.stderr, `Wrote ${options.output}\n`);
   return 0;

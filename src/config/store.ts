@@ -4,6 +4,7 @@ import { describeFsError, fileError } from '../errors.js';
 import type { Env } from '../io.js';
 import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './keys.js';
+import { importEsm } from '../import-esm.js';
 
 /** The store of non-secret defaults: a JSON file read here, written through `conf`. */
 export interface ConfigStore {
@@ -71,7 +72,7 @@ function readValues(path: string): ConfigValues {
 
 /** `conf` writes atomically with mode 0600; loaded only when something is written. */
 async function openConf(path: string) {
-  const { default: Conf } = await import('conf');
+  const { default: Conf } = await importEsm<typeof import('conf')>('conf');
   return guard(
     path,
     () =>

@@ -1,6 +1,6 @@
 import { countKeysInText } from './duplicate-keys.js';
 import { plainCheck } from './generated/plain-check.js';
-import { hasEventFindings, mayHoldPlaceholder } from './rules.js';
+import { mayHoldPlaceholder, plainlyPassesEventRules } from './rules.js';
 
 /**
  * Whether a parsed file is plainly valid: every check would find nothing in it. Most files are, and
@@ -12,5 +12,5 @@ export function isPlainlyValid(text: string, data: unknown): boolean {
   if (mayHoldPlaceholder(text)) return false;
   const properties = plainCheck(data);
   // JSON.parse keeps one property per distinct key, so a text with no more keys has no duplicate.
-  return properties >= 0 && countKeysInText(text) === properties && !hasEventFindings(data);
+  return properties >= 0 && countKeysInText(text) === properties && plainlyPassesEventRules(data);
 }

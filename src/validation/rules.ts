@@ -38,11 +38,16 @@ export function mayHoldPlaceholder(text: string): boolean {
   return text.includes('<') || text.includes('\\u');
 }
 
-/** Whether the rules about configuration values (booleans, the callback URL) find anything. */
-export function hasEventFindings(data: unknown): boolean {
-  const findings: Finding[] = [];
-  eventRules(data, findings);
-  return findings.length > 0;
+/**
+ * A quick test, for every file, that `eventRules` below can find nothing: no boolean where a string
+ * is expected, and a callback URL only with events on and over https. False only means "not sure".
+ */
+export function plainlyPassesEventRules(data: unknown): boolean {
+  if (!isObject(data) || !isObject(data.configuration)) return false;
+  const configuration = data.configuration;
+  for (let i = 0; i < booleanStringKeys.length; i++) if (typeof configuration[booleanStringKeys[i] as string] === 'boolean') return false;
+  const callback = configuration[CALLBACK_URL_KEY];
+  return callback === undefined || (configuration[EVENTS_ENABLED_KEY] === 'true' && typeof callback === 'string' && callback.startsWith('https://'));
 }
 
 /** Instance files are shallow; placeholders are not looked for deeper than this. */
