@@ -1,6 +1,7 @@
-import { checkBytes } from './check-instance.js';
-import type { FileResult } from './problem.js';
+import { checkBytes, NOT_UTF8 } from './check-instance.js';
+import type { FileResult, Problem } from './problem.js';
 import { readFileBytes, readListedFile, type ReadOutcome } from './read-target.js';
+import { EMPTY_FILE, END_OF_FILE } from './syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */
 export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): FileResult {
@@ -10,13 +11,18 @@ export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): F
 
 /**
  * Reads and checks one file; `listed` when a folder listing showed it as a regular file, which is
- * read the fast way. A short read could only cut a file's end off, and an object cut short never
- * parses: so a file that does not parse is read again the careful way before it is reported.
+ * read the fast way. A short read could only cut a file's end off, which shows as the text ending
+ * too soon: such a file is read again the careful way before it is reported.
  */
 export function checkFile(name: string, path: string, strict: boolean, listed = false): FileResult {
   if (!listed) return resultOf(name, readFileBytes(path), strict);
   const result = resultOf(name, readListedFile(path), strict);
-  return result.problems.some((problem) => problem.rule === 'syntax') ? resultOf(name, readFileBytes(path), strict) : result;
+  return result.problems.some(couldBeCutShort) ? resultOf(name, readFileBytes(path), strict) : result;
+}
+
+/** The syntax problems of a text cut short: empty, ending in the middle, or in a broken character. */
+function couldBeCutShort(problem: Problem): boolean {
+  return problem.rule === 'syntax' && (problem.message === END_OF_FILE || problem.message === EMPTY_FILE || problem.message.startsWith(NOT_UTF8));
 }
 
 /** Whether a result says that its input could not be read (exit 3). Checks never report `io`. */

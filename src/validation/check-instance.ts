@@ -8,6 +8,7 @@ import { schemaFindings } from './schema-problems.js';
 import { locateSyntaxError } from './syntax-error.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+export const NOT_UTF8 = 'not valid UTF-8 text';
 
 /**
  * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
@@ -16,9 +17,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 export function checkData(data: unknown, text?: string): Finding[] {
   const rules = ruleFindings(data, text);
   if (validateSchema(data)) return rules;
-  const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
   const schema = schemaFindings(validateSchema.errors ?? []);
-  return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
+  const placeholders = rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer);
+  if (placeholders.length > 0) return [...schema.filter((f) => !placeholders.includes(f.pointer)), ...rules];
+  return rules.length === 0 ? schema : [...schema, ...rules];
 }
 
 /** A file's result, and its parsed JSON when it parsed, for commands that go on to use it. */
@@ -45,7 +47,7 @@ export function inspectBytes(file: string, bytes: Buffer, strict: boolean): Insp
       strictUtf8.decode(bytes);
     } catch {
       const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
-      return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `not valid UTF-8 text${utf16}` }], strict) };
+      return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `${NOT_UTF8}${utf16}` }], strict) };
     }
   }
   return inspectText(file, text, strict);
@@ -54,12 +56,17 @@ export function inspectBytes(file: string, bytes: Buffer, strict: boolean): Insp
 function inspectText(file: string, text: string, strict: boolean): Inspection {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
+  // A syntax error's stack is never shown, and capturing it is most of what a broken file costs.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     data = JSON.parse(text);
   } catch (error) {
+    Error.stackTraceLimit = stackTraceLimit;
     const { line, column, message } = locateSyntaxError(text, error);
     return { result: result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict) };
   }
+  Error.stackTraceLimit = stackTraceLimit;
   if (isPlainlyValid(text, data)) return { result: { file, valid: true, problems: [] }, data };
   // Most files have no duplicate key, and a cheap count proves it; only the others get the full scan.
   const duplicates = mayHaveDuplicateKeys(text, data) ? scanJson(text).duplicates : [];
@@ -85,18 +92,17 @@ function lastSegment(pointer: string): string {
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
   const { keys, values } = locatePointers(text, new Set(findings.map((f) => f.at)), duplicates.length === 0);
   const locate = lineLocator(text);
-  const duplicateOffsets = new Map(duplicates.map((d) => [d.pointer, d.offset]));
   const problems = findings.map((finding): Problem => {
     const offset =
       finding.rule === 'duplicate-key'
-        ? duplicateOffsets.get(finding.pointer)
+        ? duplicates.find((d) => d.pointer === finding.pointer)?.offset
         : finding.target === 'key'
           ? keys.get(finding.at)
           : (values.get(finding.at) ?? keys.get(finding.at));
     const { line, column } = locate(offset ?? 0);
     return { file, line, column, pointer: finding.pointer, severity: finding.severity, rule: finding.rule, message: finding.message };
   });
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return problems.length < 2 ? problems : problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function result(file: string, problems: Problem[], strict: boolean): FileResult {

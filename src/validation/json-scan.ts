@@ -165,7 +165,8 @@ function findKey(text: string, pointer: string): { key: number; value: number } 
     const start = skipWhitespace(text, 0);
     return { key: start, value: start };
   }
-  const segment = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const escaped = pointer.slice(pointer.lastIndexOf('/') + 1);
+  const segment = escaped.includes('~') ? escaped.replace(/~1/g, '/').replace(/~0/g, '~') : escaped;
   if (AMBIGUOUS.test(segment) || /^\d+$/.test(segment)) return undefined;
   const needle = `"${segment}"`;
   let found: { key: number; value: number } | undefined;

@@ -10,6 +10,10 @@ interface LocatedError {
   message: string;
 }
 
+/** The messages of a text that ends too soon: empty, or cut off in the middle of the JSON. */
+export const EMPTY_FILE = 'the file is empty: expected a JSON object';
+export const END_OF_FILE = 'invalid JSON: unexpected end of the file';
+
 const TOKEN_NAMES: Record<string, string> = {
   LBrace: "'{'",
   RBrace: "'}'",
@@ -29,11 +33,12 @@ const TOKEN_NAMES: Record<string, string> = {
  * when it does not, a location-aware parser, loaded only then, finds the place.
  */
 export function locateSyntaxError(text: string, parseError: unknown): { line: number; column: number; message: string } {
-  if (text.trim() === '') return { line: 1, column: 1, message: 'the file is empty: expected a JSON object' };
+  if (!/\S/.test(text)) return { line: 1, column: 1, message: EMPTY_FILE };
   const v8Offset = offsetFrom(parseError, text);
-  if (v8Offset >= text.trimEnd().length) {
-    const { line, column } = lineLocator(text)(text.trimEnd().length);
-    return { line, column, message: 'invalid JSON: unexpected end of the file' };
+  const end = text.trimEnd().length;
+  if (v8Offset >= end) {
+    const { line, column } = lineLocator(text)(end);
+    return { line, column, message: END_OF_FILE };
   }
   if (v8Offset >= 0) {
     const { line, column } = lineLocator(text)(v8Offset);
