@@ -88,9 +88,13 @@ function lastSegment(pointer: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+const NOWHERE: ReadonlyMap<string, number> = new Map();
+
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
-  const { keys, values } = locatePointers(text, new Set(findings.map((f) => f.at)), duplicates.length === 0);
+  // Duplicate keys were placed by the scan that found them; only the other findings need looking for.
+  const wanted = new Set(findings.filter((f) => f.rule !== 'duplicate-key').map((f) => f.at));
+  const { keys, values } = wanted.size === 0 ? { keys: NOWHERE, values: NOWHERE } : locatePointers(text, wanted, duplicates.length === 0);
   const locate = lineLocator(text);
   const problems = findings.map((finding): Problem => {
     const offset =
