@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 import { fixtures } from './helpers/paths.js';
 import { parseXml } from './helpers/xml.js';
+import { jsonReporter } from '../dist/validation/reporters/json.js';
 
 const valid = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
 const template = readFileSync(join(fixtures, 'invalid/docs-template.json'), 'utf8');
@@ -195,6 +196,15 @@ describe('validate: machine-readable formats', () => {
       problems: [{ file: 'missing.json', pointer: '', severity: 'error', rule: 'io', message: 'cannot read missing.json: no such file or directory' }],
     });
     assert.equal(code, 3);
+  });
+
+  test('json: file names that need escaping come out as JSON.stringify writes them', () => {
+    const reporter = jsonReporter();
+    const names = ['plain.json', 'quote".json', 'back\\slash.json', 'tab\t.json', 'emoji-😀.json', 'lone-\ud800.json'];
+    for (const file of names) reporter.file({ file, valid: true, problems: [] });
+    const text = reporter.end({ files: names.length, valid: names.length, invalid: 0, errors: 0, warnings: 0 });
+    const files = names.map((file) => JSON.stringify({ file, valid: true, problems: [] })).join(',');
+    assert.equal(text, `{"valid":true,"summary":{"files":6,"valid":6,"invalid":0,"errors":0,"warnings":0},"files":[${files}]}\n`);
   });
 
   test('github: one workflow command per problem', async (t) => {

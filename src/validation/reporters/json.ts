@@ -13,7 +13,8 @@ export function jsonReporter(): Reporter {
   const files: string[] = [];
   return {
     file(result) {
-      files.push(JSON.stringify(result));
+      // Most files have nothing to report: their entry is written out directly, as JSON.stringify would.
+      files.push(result.valid && result.problems.length === 0 ? `{"file":${jsonString(result.file)},"valid":true,"problems":[]}` : JSON.stringify(result));
       return '';
     },
     end(summary) {
@@ -21,4 +22,12 @@ export function jsonReporter(): Reporter {
       return `{"valid":${valid},"summary":${JSON.stringify(summary)},"files":[${files.join(',')}]}\n`;
     },
   };
+}
+
+/** Characters JSON.stringify would escape in a string. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON: quoted as it is when nothing in it needs escaping, else by JSON.stringify. */
+function jsonString(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
