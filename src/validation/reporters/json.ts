@@ -24,7 +24,8 @@ export function jsonReporter(): Reporter {
   };
 }
 
-/** Characters JSON.stringify would escape in a string. */
+/** Characters JSON.stringify would escape in a string (control characters among them). */
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** A string as JSON: quoted as it is when nothing in it needs escaping, else by JSON.stringify. */
