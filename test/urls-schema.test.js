@@ -104,6 +104,17 @@ describe('urls', () => {
 describe('schema', () => {
   const shipped = readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8');
 
+  test('every key says what it expects: problem messages are made from these texts', () => {
+    const missing = [];
+    const visit = (node, where) => {
+      if (typeof node['x-expected'] !== 'string' || node['x-expected'] === '') missing.push(where || '(root)');
+      for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, `${where}/${key}`);
+      if (node.items) visit(node.items, `${where}/items`);
+    };
+    visit(JSON.parse(shipped), '');
+    assert.deepEqual(missing, []);
+  });
+
   test('prints the bundled schema, byte for byte', async () => {
     const { code, stdout } = await runCli(['schema']);
     assert.equal(stdout, shipped);
