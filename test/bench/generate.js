@@ -87,16 +87,17 @@ function defectOf(index) {
 
 /**
  * Writes `count` files into `dir` and returns what a checker should find: how many files, and how
- * many have errors (unknown keys are warnings, so those files stay valid).
+ * many have errors (unknown keys are warnings, so those files stay valid). With `broken: false`
+ * every file is valid, to show what the broken ones cost.
  */
-export function generateInstances(dir, count) {
+export function generateInstances(dir, count, { broken = true } = {}) {
   mkdirSync(dir, { recursive: true });
   const next = random(20240601 + count);
   let invalid = 0;
   let syntax = 0;
   for (let index = 0; index < count; index++) {
     // Spread the defects over the run rather than bunching them at its start.
-    const defect = count === 1 ? undefined : defectOf((index * 37) % count);
+    const defect = count === 1 || !broken ? undefined : defectOf((index * 37) % count);
     if (defect && defect !== 'unknown-key') invalid++;
     if (defect === 'syntax') syntax++;
     const name = `instance-${String(index).padStart(6, '0')}${defect ? `-${defect}` : ''}.json`;

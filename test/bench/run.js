@@ -4,6 +4,7 @@
 //   npm run bench                      every size (about 3 minutes on 2 cores)
 //   npm run bench -- --quick           1, 1,000 and 10,000 files, fewer runs
 //   npm run bench -- --sizes 1,10000 --runs 5 --no-ajv
+//   npm run bench -- --sizes 10000 --valid-only   no broken files: what the broken ones cost
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string' },
     runs: { type: 'string' },
     'no-ajv': { type: 'boolean', default: false },
+    'valid-only': { type: 'boolean', default: false },
   },
 });
 const sizes = (flags.sizes ?? (flags.quick ? '1,1000,10000' : '1,1000,10000,100000')).split(',').map(Number);
@@ -58,10 +60,11 @@ function casesFor(size, dir) {
 
 async function benchSize(size, base) {
   const dir = join(base, `n${size}`);
-  const expected = generateInstances(dir, size);
+  const expected = generateInstances(dir, size, { broken: !flags['valid-only'] });
   const cases = casesFor(size, `n${size}`);
   const runs = runsFor(size);
-  process.stderr.write(`${size} files: warm-up and peak memory, then ${runs} interleaved runs of ${cases.length} commands\n`);
+  const kind = flags['valid-only'] ? ' (all valid)' : '';
+  process.stderr.write(`${size} files${kind}: warm-up and peak memory, then ${runs} interleaved runs of ${cases.length} commands\n`);
   for (const item of cases) {
     const { kib, status, stdout } = await memoryRun({ command: node, args: item.args, cwd: base }, item.expect === 'summary');
     item.rssMiB = kib / 1024;
@@ -89,4 +92,4 @@ process.on('exit', () => rmSync(base, { recursive: true, force: true }));
 const started = performance.now();
 const results = [];
 for (const size of sizes) results.push(await benchSize(size, base));
-printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000 });
+printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
