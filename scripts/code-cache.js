@@ -1,14 +1,14 @@
 // Writes dist/bundle/cli.cache, the V8 code cache that bin/ loads the bundle with
 // (bin/load-bundle.js). The bundle is compiled and run here on a few instance files, good and
 // broken, so that the cache holds the code `validate` runs; the rest still compiles when first used.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
-const { compileBundle, cacheFile } = require('../bin/load-bundle.js');
+const { bundle, cacheFile, cacheFileContent, compileBundle } = require('../bin/load-bundle.js');
 
 const good = {
   element: { key: 'ecwid' },
@@ -37,12 +37,13 @@ rmSync(cacheFile, { force: true });
 const folder = mkdtempSync(join(tmpdir(), 'ecwid-instance-cache-'));
 try {
   for (const [name, content] of Object.entries(samples)) writeFileSync(join(folder, name), content);
-  const { script, exports } = compileBundle(undefined);
+  const source = readFileSync(bundle);
+  const { script, exports } = compileBundle(source.toString('utf8'), undefined);
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const context = exports.processContext();
   const code = await exports.main(['validate', folder], { ...context, io: { ...context.io, stdout: sink, stderr: sink } });
   if (code !== 1) throw new Error(`code-cache: validate on the sample files exited ${code}, not 1`);
-  writeFileSync(cacheFile, script.createCachedData());
+  writeFileSync(cacheFile, cacheFileContent(source, script.createCachedData()));
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

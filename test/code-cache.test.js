@@ -2,6 +2,7 @@
 // only saves time: without it, or with one that V8 refuses, every command behaves the same.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -32,8 +33,12 @@ const run = (dir, args, env = {}) =>
   });
 
 describe('the code cache', () => {
-  test('the build makes one that this Node accepts', () => {
-    const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(cache) });
+  test('the build makes one that this Node accepts, after a digest of the bundle and of itself', () => {
+    const file = readFileSync(cache);
+    const source = readFileSync(bundle);
+    const cachedData = file.subarray(32);
+    assert.deepEqual(file.subarray(0, 32), createHash('sha256').update(source).update(cachedData).digest());
+    const script = new Script(Module.wrap(source.toString('utf8')), { filename: bundle, cachedData });
     assert.equal(script.cachedDataRejected, false);
   });
 
@@ -59,9 +64,27 @@ describe('the code cache', () => {
     const cached = outcomes();
     assert.deepEqual(cached.map((o) => o.status), [1, 1, 0, 0, 0]);
     assert.match(cached[3].stdout, /store-id=4870020/); // conf, an ES module package, loaded through import-esm.cjs
-    writeFileSync(join(dir, 'dist/bundle/cli.cache'), 'not a code cache');
+    const cacheCopy = join(dir, 'dist/bundle/cli.cache');
+    const good = readFileSync(cacheCopy);
+    writeFileSync(cacheCopy, 'not a code cache');
     assert.deepEqual(outcomes(), cached);
-    rmSync(join(dir, 'dist/bundle/cli.cache'));
+    // A damaged payload behind an intact header: V8 would run it to a crash; the digest stops it.
+    const damaged = Buffer.from(good);
+    for (let i = 2000; i < damaged.length; i += 7) damaged[i] ^= 0x5a;
+    writeFileSync(cacheCopy, damaged);
     assert.deepEqual(outcomes(), cached);
+    rmSync(cacheCopy);
+    assert.deepEqual(outcomes(), cached);
+  });
+
+  test('a bundle changed after the build runs as changed, even at the same length', (t) => {
+    const dir = packageCopy(t);
+    const copy = join(dir, 'dist/bundle/cli.js');
+    const source = readFileSync(copy, 'utf8');
+    assert.ok(source.includes('the file is empty'));
+    writeFileSync(copy, source.replace('the file is empty', 'the file is EMPTY'));
+    writeFileSync(join(dir, 'empty.json'), '');
+    const { stdout } = spawnSync(process.execPath, [join(dir, 'bin/ecwid-instance.js'), 'validate', 'empty.json'], { cwd: dir, encoding: 'utf8' });
+    assert.match(stdout, /the file is EMPTY/);
   });
 });

@@ -26,6 +26,7 @@ const corpus = {
   // U+FFFD is what a lax decoder turns broken bytes into; written on purpose, it is just a character.
   'replacement-char.json': [GOOD.replace('"good"', '"good \ufffd"'), null, 0],
   'utf8-bom.json': [`\ufeff${GOOD}`, null, 0],
+  'two-boms.json': [`\ufeff\ufeff${GOOD}`, null, 0],
   'utf16-bom.json': [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]), ':1:1: error: not valid UTF-8 text (it looks like UTF-16: save it as UTF-8) [syntax]', 1],
   'nul-bytes.json': [`${GOOD}\u0000`, `:1:${GOOD.length + 1}: error: invalid JSON: unexpected character "\\u0000" [syntax]`, 1],
   'long-key.json': [`{"${'k'.repeat(1_000_000)}":1}`, ':1:1: error: missing required key element [schema]', 1],

@@ -5,6 +5,7 @@ import { checkText } from '../dist/validation/check-instance.js';
 import { compileGlob } from '../dist/validation/glob.js';
 import { lineLocator, locatePointers, scanJson } from '../dist/validation/json-scan.js';
 import { closest } from '../dist/validation/suggest.js';
+import { remembered } from '../dist/remembered.js';
 
 const instance = (configuration, extra = {}) =>
   JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020', ...configuration }, name: 'n', ...extra }, null, 2);
@@ -135,6 +136,22 @@ describe('duplicate-key scan and locations', () => {
   test('syntax errors point where the parser stopped and quote no content', () => {
     const result = checkText('f.json', '{\n  "ecwid.order.key": supersecretvalue\n}', false);
     assert.deepEqual(result.problems.map((p) => [p.line, p.column, p.rule, p.message]), [[2, 22, 'syntax', 'invalid JSON: unexpected character "s"']]);
+  });
+});
+
+describe('remembered answers', () => {
+  test('asks once per short key, and every time for a key too long to keep', () => {
+    const asked = [];
+    const double = remembered((key) => {
+      asked.push(key.length);
+      return key + key;
+    });
+    const long = 'k'.repeat(1_000_000);
+    assert.equal(double('ab'), 'abab');
+    assert.equal(double('ab'), 'abab');
+    assert.equal(double(long).length, 2_000_000);
+    assert.equal(double(long).length, 2_000_000);
+    assert.deepEqual(asked, [2, 1_000_000, 1_000_000]);
   });
 });
 

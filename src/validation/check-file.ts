@@ -11,8 +11,10 @@ export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): F
 
 /**
  * Reads and checks one file; `listed` when a folder listing showed it as a regular file, which is
- * read the fast way. A short read could only cut a file's end off, which shows as the text ending
- * too soon: such a file is read again the careful way before it is reported.
+ * read the fast way: one read (see readListedFile). A read cut short, which local disks never do,
+ * would leave the text ending too soon, and a file with such a problem is read again the careful
+ * way before it is reported. (Only a file with more after its JSON value, cut just there, would
+ * escape this; on a local disk it cannot happen.)
  */
 export function checkFile(name: string, path: string, strict: boolean, listed = false): FileResult {
   if (!listed) return resultOf(name, readFileBytes(path), strict);

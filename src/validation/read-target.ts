@@ -57,10 +57,10 @@ const listedOutcomes: ReadOutcome[] = [];
 
 /**
  * Reads a file that a folder listing said is regular, into one reused buffer, without fstat and with
- * a single read: on many small files those calls and buffers are a good part of the time. A read
- * of a regular file returns everything up to its end, so a buffer left partly empty holds the whole
- * file; a reader that cannot trust that (`checkFile` does, for a file that does not parse) reads it
- * again with `readFileBytes`. The bytes are valid until the next call. A file larger than the
+ * a single read: on many small files those calls and buffers are a good part of the time. On a local
+ * disk a read of a regular file returns everything up to its end, so a buffer left partly empty
+ * holds the whole file; where that may not hold, a reader reads again with `readFileBytes`
+ * (`checkFile` does, for a text that ends too soon). The bytes are valid until the next call. A file larger than the
  * buffer, or one that is not a regular file any more, is read again by `readFileBytes`, which says
  * what it is.
  */
