@@ -1,12 +1,11 @@
 // Loads dist/bundle/cli.js as `require` would, but with the V8 code cache that the build writes
 // beside it (scripts/code-cache.js), so that Node does not compile the bundle again at every start.
-// The cache file starts with a digest of the bundle and of the cache itself: V8 checks no more than
-// the source's length, and runs a damaged cache to a crash, so a cache that is not the one made for
-// this very bundle, whole, is not used. Nor is one that V8 refuses (made by another Node, or with
-// other flags): the bundle is then compiled as usual. Without a cache file it is simply required.
+// V8 checks a cache only against the length of the source, so the cache file also holds the bundle
+// it was made for, and is used only while cli.js is that very bundle, byte for byte. A cache V8
+// refuses (made by another Node, or with other flags) means compiling as usual; without a cache
+// file, or with one for another bundle, the bundle is simply required.
 'use strict';
 
-const { createHash } = require('node:crypto');
 const { readFileSync } = require('node:fs');
 const { createRequire, wrap } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -14,12 +13,6 @@ const { Script } = require('node:vm');
 
 const bundle = join(__dirname, '../dist/bundle/cli.js');
 const cacheFile = join(__dirname, '../dist/bundle/cli.cache');
-const DIGEST_BYTES = 32;
-
-/** The digest a cache file starts with: of the bundle's bytes, then of the V8 cache's. */
-function digest(source, cachedData) {
-  return createHash('sha256').update(source).update(cachedData).digest();
-}
 
 /**
  * Compiles the bundle's `source` (with `cachedData` when given) and runs its module code, as Node's
@@ -33,6 +26,13 @@ function compileBundle(source, cachedData) {
   return { script, exports: module.exports };
 }
 
+/** What the cache file holds: the bundle's length, the bundle, then V8's cache. */
+function cacheFileContent(source, cachedData) {
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(source.length);
+  return Buffer.concat([length, source, cachedData]);
+}
+
 function loadBundle() {
   let file;
   try {
@@ -41,14 +41,9 @@ function loadBundle() {
     return require(bundle);
   }
   const source = readFileSync(bundle);
-  const cachedData = file.subarray(DIGEST_BYTES);
-  if (!digest(source, cachedData).equals(file.subarray(0, DIGEST_BYTES))) return require(bundle);
-  return compileBundle(source.toString('utf8'), cachedData).exports;
-}
-
-/** What scripts/code-cache.js writes: the digest, then V8's cache. */
-function cacheFileContent(source, cachedData) {
-  return Buffer.concat([digest(source, cachedData), cachedData]);
+  const end = 4 + source.length;
+  if (file.length <= end || file.readUInt32LE(0) !== source.length || !source.equals(file.subarray(4, end))) return require(bundle);
+  return compileBundle(source.toString('utf8'), file.subarray(end)).exports;
 }
 
 module.exports = { bundle, cacheFile, cacheFileContent, compileBundle, loadBundle };

@@ -1,7 +1,7 @@
 // Writes dist/bundle/cli.cache, the V8 code cache that bin/ loads the bundle with
 // (bin/load-bundle.js). The bundle is compiled and run here on a few instance files, good and
 // broken, so that the cache holds the code `validate` runs; the rest still compiles when first used.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +43,10 @@ try {
   const context = exports.processContext();
   const code = await exports.main(['validate', folder], { ...context, io: { ...context.io, stdout: sink, stderr: sink } });
   if (code !== 1) throw new Error(`code-cache: validate on the sample files exited ${code}, not 1`);
-  writeFileSync(cacheFile, cacheFileContent(source, script.createCachedData()));
+  // Written whole or not at all: V8 refuses a cut-off cache, but a build stopped midway leaves none.
+  const temporary = `${cacheFile}.${process.pid}`;
+  writeFileSync(temporary, cacheFileContent(source, script.createCachedData()));
+  renameSync(temporary, cacheFile);
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }
