@@ -1,7 +1,7 @@
-import { checkBytes, NOT_UTF8 } from './check-instance.js';
+import { checkBytes } from './check-instance.js';
 import type { FileResult, Problem } from './problem.js';
 import { readFileBytes, readListedFile, type ReadOutcome } from './read-target.js';
-import { EMPTY_FILE, END_OF_FILE } from './syntax-error.js';
+import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */
 export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): FileResult {

@@ -3,12 +3,12 @@ import validateSchema from './generated/schema-validator.js';
 import { lineLocator, locatePointers, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from './problem.js';
 import { isPlainlyValid } from './plain-check.js';
+import { lastSegment } from './pointer.js';
 import { ruleFindings } from './rules.js';
 import { schemaFindings } from './schema-problems.js';
-import { locateSyntaxError } from './syntax-error.js';
+import { locateSyntaxError, NOT_UTF8 } from './syntax-error.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-export const NOT_UTF8 = 'not valid UTF-8 text';
 
 /**
  * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
@@ -83,11 +83,6 @@ function inspectText(file: string, text: string, strict: boolean): Inspection {
   findings.push(...checkData(data, text));
   if (findings.length === 0) return { result: { file, valid: true, problems: [] }, data };
   return { result: result(file, place(file, text, findings, duplicates), strict), data };
-}
-
-function lastSegment(pointer: string): string {
-  const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 const NOWHERE: ReadonlyMap<string, number> = new Map();

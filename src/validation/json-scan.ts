@@ -1,3 +1,5 @@
+import { escapePointerSegment, lastSegment } from './pointer.js';
+
 /**
  * A single pass over text that `JSON.parse` has already accepted. It finds duplicate keys (which
  * `JSON.parse` silently merges) and, on request, where each key and value starts, by JSON Pointer.
@@ -35,11 +37,6 @@ function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
   return prefixes;
 }
 const BACKSLASH = 0x5c;
-
-export function escapePointerSegment(segment: string): string {
-  if (segment.indexOf('~') === -1 && segment.indexOf('/') === -1) return segment; // the usual case
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
@@ -165,8 +162,7 @@ function findKey(text: string, pointer: string): { key: number; value: number } 
     const start = skipWhitespace(text, 0);
     return { key: start, value: start };
   }
-  const escaped = pointer.slice(pointer.lastIndexOf('/') + 1);
-  const segment = escaped.includes('~') ? escaped.replace(/~1/g, '/').replace(/~0/g, '~') : escaped;
+  const segment = lastSegment(pointer);
   if (AMBIGUOUS.test(segment) || /^\d+$/.test(segment)) return undefined;
   const needle = `"${segment}"`;
   let found: { key: number; value: number } | undefined;

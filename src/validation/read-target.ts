@@ -60,9 +60,9 @@ const listedOutcomes: ReadOutcome[] = [];
  * a single read: on many small files those calls and buffers are a good part of the time. On a local
  * disk a read of a regular file returns everything up to its end, so a buffer left partly empty
  * holds the whole file; where that may not hold, a reader reads again with `readFileBytes`
- * (`checkFile` does, for a text that ends too soon). The bytes are valid until the next call. A file larger than the
- * buffer, or one that is not a regular file any more, is read again by `readFileBytes`, which says
- * what it is.
+ * (`checkFile` does, for a text that ends too soon). The bytes are valid until the next call. A
+ * file larger than the buffer, or one that is not a regular file any more, is read again by
+ * `readFileBytes`, which says what it is.
  */
 export function readListedFile(path: string): ReadOutcome {
   const fd = openForReading(path);

@@ -1,4 +1,5 @@
-import { escapePointerSegment } from './json-scan.js';
+import { isJsonObject, type JsonObject } from '../json-object.js';
+import { escapePointerSegment } from './pointer.js';
 import type { Finding } from './problem.js';
 import {
   CALLBACK_URL_KEY,
@@ -14,11 +15,6 @@ import { remembered } from '../remembered.js';
 
 /** A whole string that is one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
 const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The checks a schema cannot express, run on parsed data. Each returns findings; none throws.
@@ -43,7 +39,7 @@ export function mayHoldPlaceholder(text: string): boolean {
  * is expected, and a callback URL only with events on and over https. False only means "not sure".
  */
 export function plainlyPassesEventRules(data: unknown): boolean {
-  if (!isObject(data) || !isObject(data.configuration)) return false;
+  if (!isJsonObject(data) || !isJsonObject(data.configuration)) return false;
   const configuration = data.configuration;
   for (let i = 0; i < booleanStringKeys.length; i++) if (typeof configuration[booleanStringKeys[i] as string] === 'boolean') return false;
   const callback = configuration[CALLBACK_URL_KEY];
@@ -83,7 +79,7 @@ function placeholders(value: unknown, path: string[], findings: Finding[]): void
   } else {
     for (const key of Object.keys(value)) {
       path.push(key);
-      placeholders((value as Json)[key], path, findings);
+      placeholders((value as JsonObject)[key], path, findings);
       path.pop();
     }
   }
@@ -102,13 +98,13 @@ const topLevel = knownKeys(topLevelKeys, 'top-level key');
 const configurationLevel = knownKeys(configurationKeys, 'configuration key');
 
 function unknownKeys(data: unknown, findings: Finding[]): void {
-  if (!isObject(data)) return;
+  if (!isJsonObject(data)) return;
   keysNotIn(data, topLevel, '', findings);
   const configuration = data.configuration;
-  if (isObject(configuration)) keysNotIn(configuration, configurationLevel, '/configuration', findings);
+  if (isJsonObject(configuration)) keysNotIn(configuration, configurationLevel, '/configuration', findings);
 }
 
-function keysNotIn(object: Json, known: KnownKeys, base: string, findings: Finding[]): void {
+function keysNotIn(object: JsonObject, known: KnownKeys, base: string, findings: Finding[]): void {
   for (const key of Object.keys(object)) {
     if (known.keys.has(key)) continue;
     const pointer = `${base}/${escapePointerSegment(key)}`;
@@ -130,7 +126,7 @@ function shorten(text: string): string {
 }
 
 function eventRules(data: unknown, findings: Finding[]): void {
-  if (!isObject(data) || !isObject(data.configuration)) return;
+  if (!isJsonObject(data) || !isJsonObject(data.configuration)) return;
   const configuration = data.configuration;
   for (const key of booleanStringKeys) {
     const value = configuration[key];

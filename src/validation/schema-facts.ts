@@ -1,5 +1,6 @@
 import { remembered } from '../remembered.js';
 import { schema } from './generated/schema-validator.js';
+import { splitPointer } from './pointer.js';
 
 /** The parts of a JSON Schema this project reads. */
 export interface PropertySchema {
@@ -47,14 +48,6 @@ export const schemaAt = remembered((pointer: string): PropertySchema | undefined
   }
   return node;
 });
-
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
 
 /** How a pointer is named in messages: `ecwid.store.id`, `element.key`, `tags[1]`, `name`. */
 export const displayKey = remembered((pointer: string): string => {

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from './problem.js';
-import { escapePointerSegment } from './json-scan.js';
+import { escapePointerSegment } from './pointer.js';
 import { CALLBACK_URL_KEY, displayKey, schemaAt } from './schema-facts.js';
 
 /**

@@ -10,9 +10,10 @@ interface LocatedError {
   message: string;
 }
 
-/** The messages of a text that ends too soon: empty, or cut off in the middle of the JSON. */
+/** The messages of a text that ends too soon: empty, cut off in the JSON, or in a character. */
 export const EMPTY_FILE = 'the file is empty: expected a JSON object';
 export const END_OF_FILE = 'invalid JSON: unexpected end of the file';
+export const NOT_UTF8 = 'not valid UTF-8 text';
 
 const TOKEN_NAMES: Record<string, string> = {
   LBrace: "'{'",
