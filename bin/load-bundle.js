@@ -17,7 +17,7 @@ const cacheFile = join(__dirname, '../dist/bundle/cli.cache');
 /**
  * Compiles the bundle's `source` (with `cachedData` when given) and runs its module code, as Node's
  * loader would; returns the script, for making a cache, and the bundle's exports. Code compiled this
- * way cannot call import(): the bundle leaves that to dist/bundle/import-esm.cjs.
+ * way cannot call import(): the bundle leaves that to dist/bundle/import-esm.js.
  */
 function compileBundle(source, cachedData) {
   const script = new Script(wrap(source), { filename: bundle, cachedData });

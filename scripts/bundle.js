@@ -33,9 +33,9 @@ const inline = {
     on.onResolve({ filter: /^node:child_process$/ }, ({ importer }) =>
       /[\\/]commander[\\/]/.test(importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
     );
-    // import() cannot run in code that bin/ compiles with a V8 code cache; it runs in this small file
-    // beside the bundle instead (see src/import-esm.ts), loaded by Node itself.
-    on.onResolve({ filter: /[\\/]import-esm\.js$/ }, () => ({ path: './import-esm.cjs', external: true }));
+    // import() cannot run in code that bin/ compiles with a V8 code cache; it runs in
+    // src/import-esm.ts, built as a small file of its own beside the bundle and loaded by Node itself.
+    on.onResolve({ filter: /[\\/]import-esm\.js$/ }, ({ kind }) => (kind === 'entry-point' ? undefined : { path: './import-esm.js', external: true }));
     on.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       contents: "let real;\nmodule.exports = { spawn: (...args) => (real ??= require('node:child_process')).spawn(...args) };\n",
       loader: 'js',
@@ -47,12 +47,8 @@ rmSync(outdir, { recursive: true, force: true });
 // The package is "type": "module"; this folder says that its .js files are CommonJS.
 mkdirSync(outdir, { recursive: true });
 writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
-writeFileSync(
-  join(outdir, 'import-esm.cjs'),
-  "'use strict';\n// src/import-esm.ts, for the bundle: import() of an ES module package, resolved from here.\nexports.importEsm = (specifier) => import(specifier);\n",
-);
 await build({
-  entryPoints: { cli: join(root, 'dist/main.js') },
+  entryPoints: { cli: join(root, 'dist/main.js'), 'import-esm': join(root, 'dist/import-esm.js') },
   outdir,
   bundle: true,
   format: 'cjs',

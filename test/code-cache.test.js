@@ -43,7 +43,7 @@ describe('the code cache', () => {
 
   test('the bundle calls no import() of its own, which code run from a cache cannot do', () => {
     assert.doesNotMatch(readFileSync(bundle, 'utf8'), /\bimport\(/);
-    const { importEsm } = createRequire(bundle)('./import-esm.cjs');
+    const { importEsm } = createRequire(bundle)('./import-esm.js');
     return importEsm('node:path').then((path) => assert.equal(typeof path.join, 'function'));
   });
 
@@ -62,7 +62,7 @@ describe('the code cache', () => {
     });
     const cached = outcomes();
     assert.deepEqual(cached.map((o) => o.status), [1, 1, 0, 0, 0]);
-    assert.match(cached[3].stdout, /store-id=4870020/); // conf, an ES module package, loaded through import-esm.cjs
+    assert.match(cached[3].stdout, /store-id=4870020/); // conf, an ES module package, loaded through import-esm.js
     const cacheCopy = join(dir, 'dist/bundle/cli.cache');
     const good = readFileSync(cacheCopy);
     writeFileSync(cacheCopy, 'not a code cache');
