@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { isClosedReader, turnColorOff, wantsColor, write, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
-import { SECRET_VARIABLES, SecretList } from './secret-list.js';
+import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secret-list.js';
 import { VERSION } from './version.js';
 
 /** Runs one command line and returns its exit code. The only place that decides exit codes. */
@@ -30,10 +30,16 @@ export async function main(argv: readonly string[], given: Context): Promise<num
   }
 }
 
-/** Starts the run's list of known secrets: those in the environment, and every masked answer. */
+/**
+ * Starts the run's list of known secrets: those in the environment (as commands read them, without
+ * a trailing newline), and every masked answer. Files the run reads add theirs as they are read.
+ */
 function withSecretList(context: Context): Context & { secrets: SecretList } {
   const secrets = context.secrets ?? new SecretList();
-  for (const name of SECRET_VARIABLES) secrets.add(context.env[name]);
+  for (const name of SECRET_VARIABLES) {
+    const value = context.env[name];
+    if (value !== undefined) secrets.add(stripOneTrailingNewline(value));
+  }
   const prompter = async () => {
     // Read when a command asks for prompts, after --no-color has been applied to io.
     const inner = await context.prompter({ color: context.io.colorStderr });

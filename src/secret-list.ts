@@ -3,6 +3,11 @@ export function maskSecret(value: string): string {
   return value.length >= 12 ? `****${value.slice(-4)}` : '****';
 }
 
+/** A secret as typed into a file by `echo`: one trailing newline (LF or CRLF) is not part of it. */
+export function stripOneTrailingNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
+}
+
 /** The environment variables that hold secrets. */
 export const SECRET_VARIABLES = ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET'] as const;
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from './context.js';
 import { describeFsError, fileError, usageError } from './errors.js';
+import { stripOneTrailingNewline } from './secret-list.js';
 import { readStreamBytes } from './validation/read-target.js';
 
 /**
@@ -9,11 +10,6 @@ import { readStreamBytes } from './validation/read-target.js';
  * `ecwid.order.key`) and config-store keys (`order-key`, `user-secret`, `signature-key-file`).
  */
 export const SECRET_LIKE_NAME = /secret|passw(or)?d|token|signature|key$|key-file/i;
-
-/** A secret as typed into a file by `echo`: one trailing newline (LF or CRLF) is not part of it. */
-export function stripOneTrailingNewline(text: string): string {
-  return text.replace(/\r?\n$/, '');
-}
 
 /**
  * Inputs that read stdin: it can be read only once, so at most one may be `-`.

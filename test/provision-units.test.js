@@ -7,10 +7,12 @@ import { describe, test } from 'node:test';
 import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
 import { findApiTarget, resolveApiTarget } from '../dist/cloud-elements/environments.js';
-import { configurationSecrets, createInstanceRequest, formatRequest, instanceBody, isSecretConfigurationKey, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
+import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
+import { configurationSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
 import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
 import { redactSecrets, SecretList } from '../dist/secret-list.js';
-import { checkOneStdinReader, SECRET_LIKE_NAME, stripOneTrailingNewline } from '../dist/secrets.js';
+import { stripOneTrailingNewline } from '../dist/secret-list.js';
+import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets.js';
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
 import { runCli, tempDir } from './helpers/cli.js';
 

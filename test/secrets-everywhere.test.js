@@ -63,10 +63,13 @@ describe('secrets never leak', () => {
     await run(['provision', 'instance.json', '--dry-run']);
     await run(['provision', 'instance.json', '--dry-run', '--json']);
     await run(['provision', 'broken.json']);
-    for (const behaviour of ['echoSecrets', 'forbidden', 'error500', 'notJson']) {
+    for (const [behaviour, code] of [['echoSecrets', 4], ['forbidden', 4], ['error500', 5], ['notJson', 5]]) {
       server.state.behaviour = behaviour;
-      await run(['provision', 'instance.json', '--debug']);
-      await run(['provision', 'instance.json', '--json']);
+      // Each run reaches the server and takes the failure path it is here for.
+      const sent = server.state.requests.length;
+      assert.equal((await run(['provision', 'instance.json', '--debug'])).code, code, behaviour);
+      assert.equal((await run(['provision', 'instance.json', '--json'])).code, code, behaviour);
+      assert.equal(server.state.requests.length, sent + 2, behaviour);
     }
     server.state.behaviour = 'contract';
     assert.equal((await run(['provision', 'instance.json', '--token-file', 'token.txt', '--json'])).code, 0);
@@ -78,6 +81,11 @@ describe('secrets never leak', () => {
     };
     const crash = await run(['provision', 'instance.json', '--debug'], { fetch: leakyFetch });
     assert.equal(crash.code, 5);
+    // Secrets in the environment with the newline a .env file leaves: commands read them without it,
+    // and the run's list knows them that way.
+    const newlines = { ...env, CLOUD_ELEMENTS_USER_SECRET: `${USER_SECRET}\n`, CLOUD_ELEMENTS_ORG_SECRET: `${ORG_SECRET}\r\n` };
+    const crashWithNewlines = await run(['provision', 'instance.json', '--debug'], { fetch: leakyFetch, env: newlines });
+    assert.equal(crashWithNewlines.code, 5);
     // A bug past the HTTP layer's own handling: main's last line of defence, stack trace and all.
     const brokenResponse = async (_url, init) => ({
       status: 200,

@@ -2,8 +2,6 @@ import { asJsonObject } from '../json-object.js';
 import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
 import { maskSecret } from '../secret-list.js';
 
-export { configurationSecrets, isSecretConfigurationKey } from '../instance/configuration-secrets.js';
-
 /** The Platform API's instances resource, below the API host. */
 export const INSTANCES_PATH = '/elements/api-v2/instances';
 

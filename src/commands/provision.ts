@@ -62,11 +62,9 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   const { user, organization } = await gatherPlatformSecrets(options, context, { prompt, required: true });
 
   const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
-  const { configurationSecrets } = await import('../cloud-elements/request.js');
   const platform = { host: target.host, secrets: { user, organization }, version: context.version };
-  // The run's list, so that main's last line of defence knows these too (and the token, once there).
+  // The run's list (main starts it): it already holds every secret read so far, and takes the token.
   const known = context.secrets ?? new SecretList();
-  for (const secret of [user, organization, ...configurationSecrets(body)]) known.add(secret);
   const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
   const name = typeof body.name === 'string' ? body.name : '';
   const report = (id: string | number, reportedName: string, tokenFile: string | null): ProvisionReport => ({ id, name: reportedName, element: 'ecwid', environment: target.environment, tokenFile });

@@ -12,7 +12,8 @@ import {
   splitTags,
   type FieldCheck,
 } from '../instance/field-checks.js';
-import { readSecretFile, stripOneTrailingNewline } from '../secrets.js';
+import { stripOneTrailingNewline } from '../secret-list.js';
+import { readSecretFile } from '../secrets.js';
 import type { Draft, InitOptions } from './init-options.js';
 
 type Candidate = [source: string, value: string | undefined];
@@ -48,9 +49,7 @@ export async function suppliedValues(
   const { env } = context;
   const secret = async (file: string | undefined, flag: string, variable: string, check: FieldCheck): Promise<string | undefined> => {
     if (file !== undefined) return accept({ source: flag, value: await readSecretFile(file, flag, context) }, check);
-    const value = secretVariable(env[variable]);
-    context.secrets?.add(value);
-    return accept(pick([[variable, value]]), check);
+    return accept(pick([[variable, secretVariable(env[variable])]]), check);
   };
   /** The contract's precedence for a plain value: flag > environment variable > config store. */
   const layered = (flag: string, flagValue: string | undefined, variable: string, key: ConfigKey) =>
