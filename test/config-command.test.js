@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { CONFIG_KEYS } from '../dist/config/key-names.js';
-import { SECRET_VARIABLES } from '../dist/secret-list.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 function store(t, initial) {
@@ -23,11 +21,13 @@ describe('config', () => {
     const { config } = store(t);
     for (const command of [[], ['get'], ['set'], ['unset']]) {
       const keys = (await config(...command, '--help')).stdout.match(/^Keys: (.*)\.$/m)?.[1];
-      assert.deepEqual(keys?.split(', ').map((key) => key.split(' ')[0]), [...CONFIG_KEYS], command.join(' '));
+      assert.deepEqual(keys?.split(', ').map((key) => key.split(' ')[0]), ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags'], command.join(' '));
     }
     const refused = await config('set', 'order-key', 'x');
     assert.equal(refused.code, 2);
-    for (const variable of SECRET_VARIABLES) assert.ok(refused.stderr.includes(variable), variable);
+    for (const variable of ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET']) {
+      assert.ok(refused.stderr.includes(variable), variable);
+    }
   });
 
   test('set, get, list, list --json, unset', async (t) => {

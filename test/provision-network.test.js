@@ -71,7 +71,6 @@ describe('provision: Cloud Elements or the network fails (exit 5, never retried)
     assert.equal(code, 5);
     assert.equal(stderr, `error: Cloud Elements answered HTTP 307 with a redirect to another origin (${elsewhere.url}); not followed, so that the platform secrets are not sent there\n`);
     assert.equal(elsewhere.state.requests.length, 0);
-    assert.ok(elsewhere.state.requests.every((request) => request.headers.authorization === undefined));
   });
 
   test('a same-origin 307 is followed with the method, headers and body', async () => {

@@ -34,19 +34,16 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
  */
 export async function callPlatform(request: PlatformRequest, options: ClientOptions): Promise<PlatformResponse> {
   const facts: ExchangeFacts = { method: request.method, origin: new URL(request.url).origin, secrets: options.secrets };
+  // Only the timer aborts: an aborted signal means the time ran out.
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutSeconds * 1000);
+  const timer = setTimeout(() => controller.abort(), options.timeoutSeconds * 1000);
   const late = (): Error =>
     transportError(`no complete answer from Cloud Elements within ${options.timeoutSeconds} ${options.timeoutSeconds === 1 ? 'second' : 'seconds'} (${request.method} ${facts.origin})`, facts, {
       hint: 'Allow more time with --timeout <seconds>.',
       mayHaveArrived: true,
     });
   try {
-    const response = await follow(request, options, controller.signal, facts, () => timedOut, late);
+    const response = await follow(request, options, controller.signal, facts, late);
     const body = await readBody(response, options.maxBytes, controller.signal);
     if (!body.ok && body.problem === 'timeout' && response.status < 400) throw late();
     return interpret(response, body, facts);
@@ -60,7 +57,6 @@ async function follow(
   options: ClientOptions,
   signal: AbortSignal,
   facts: ExchangeFacts,
-  timedOut: () => boolean,
   late: () => Error,
 ): Promise<Response> {
   let url = new URL(request.url);
@@ -75,7 +71,7 @@ async function follow(
         signal,
       });
     } catch (error) {
-      if (timedOut()) throw late();
+      if (signal.aborted) throw late();
       const code = (error as { cause?: { code?: unknown } }).cause?.code;
       throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(error)}`, facts, {
         mayHaveArrived: !(typeof code === 'string' && NOT_SENT.has(code)),

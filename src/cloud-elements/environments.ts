@@ -1,6 +1,7 @@
 import { usageError } from '../errors.js';
 import type { Env } from '../io.js';
 import { isLoopbackHost } from '../url-safety.js';
+import type { ConfigValues } from '../config/key-names.js';
 
 /** Cloud Elements API hosts by environment name. */
 export const ENVIRONMENTS = {
@@ -81,11 +82,14 @@ export async function findApiTarget(
   return decidedTarget(flags, env) ?? fromDefaults(await readConfig());
 }
 
-/** The `environment` and `base-url` keys of the config store. */
-export async function readConfigDefaults(env: Env): Promise<ApiTargetDefaults> {
+/** What the config store's `environment` and `base-url` keys say of the API host. */
+export function targetDefaults(values: ConfigValues): ApiTargetDefaults {
+  return { environment: values.environment, baseUrl: values['base-url'] };
+}
+
+async function readConfigDefaults(env: Env): Promise<ApiTargetDefaults> {
   const { openConfigStore } = await import('../config/store.js');
-  const store = await openConfigStore(env);
-  return { environment: store.get('environment'), baseUrl: store.get('base-url') };
+  return targetDefaults((await openConfigStore(env)).all());
 }
 
 /** The target a flag or an environment variable decides, if any. */

@@ -8,7 +8,9 @@ const NAME = 'ecwid-instance';
  * The config store's folder: `ECWID_INSTANCE_CONFIG_DIR`, else the OS's per-user config folder (the
  * same one `conf` would pick). Worked out here so errors can name the file before `conf` is loaded.
  */
-export function configDirectory(env: Env, os: NodeJS.Platform = platform(), home: string = homedir()): string {
+function configDirectory(env: Env): string {
+  const os = platform();
+  const home = homedir();
   if (env.ECWID_INSTANCE_CONFIG_DIR) return resolve(env.ECWID_INSTANCE_CONFIG_DIR);
   if (os === 'darwin') return join(home, 'Library', 'Preferences', NAME);
   if (os === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), NAME, 'Config');

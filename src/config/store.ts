@@ -3,12 +3,12 @@ import { dirname } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
 import type { Env } from '../io.js';
 import { configFilePath } from './config-path.js';
-import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './keys.js';
+import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './key-names.js';
+import { isJsonObject } from '../json-object.js';
 import { importEsm } from '../import-esm.js';
 
 /** The store of non-secret defaults: a JSON file read here, written through `conf`. */
 export interface ConfigStore {
-  readonly path: string;
   all(): ConfigValues;
   get(key: ConfigKey): string | undefined;
   set(key: ConfigKey, value: string): Promise<void>;
@@ -26,7 +26,6 @@ export async function openConfigStore(env: Env): Promise<ConfigStore> {
   const path = configFilePath(env);
   const values = readValues(path);
   return {
-    path,
     all: () => ({ ...values }),
     get: (key) => values[key],
     async set(key, value) {
@@ -57,12 +56,10 @@ function readValues(path: string): ConfigValues {
   } catch {
     throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw fileError(`the config file ${path} is corrupt (not a JSON object)`, LEFT_AS_IS);
-  }
+  if (!isJsonObject(data)) throw fileError(`the config file ${path} is corrupt (not a JSON object)`, LEFT_AS_IS);
   const values: ConfigValues = {};
   for (const key of CONFIG_KEYS) {
-    const value = (data as Record<string, unknown>)[key];
+    const value = data[key];
     if (value === undefined) continue;
     if (typeof value !== 'string') throw fileError(`the config file ${path} is corrupt (${key} is not a string)`, LEFT_AS_IS);
     values[key] = value;

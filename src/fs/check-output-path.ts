@@ -14,21 +14,20 @@ export interface OutputPathOptions {
 /**
  * Checks that a file can be written at `path` (absolute) before anything is asked, gathered or sent:
  * a folder, a missing parent folder, or (without `overwrite`) an existing file is an error (exit 3).
- * Returns whether a file exists there.
  */
-export async function checkWritablePath(path: string, options: OutputPathOptions): Promise<boolean> {
+export async function checkWritablePath(path: string, options: OutputPathOptions): Promise<void> {
   const { flag = '--output', shown = path } = options;
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw fileError(`cannot write ${shown}: it is a directory`, `Give a file name with ${flag}.`);
   if (existing) {
     if (!options.overwrite) throw alreadyExists(shown, flag);
-    return true;
+    return;
   }
   const folderProblem = await stat(dirname(path)).then(
     (found) => (found.isDirectory() ? undefined : 'ENOTDIR'),
     (error: NodeJS.ErrnoException) => error.code ?? 'ENOENT',
   );
-  if (folderProblem === undefined) return false;
+  if (folderProblem === undefined) return;
   const hint = folderProblem === 'ENOENT' ? `Create the folder first, or choose another ${flag}.` : `Choose another ${flag}.`;
   throw fileError(`cannot write ${shown}: ${describeFsError({ code: folderProblem })}`, hint);
 }

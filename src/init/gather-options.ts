@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { resolveApiTarget } from '../cloud-elements/environments.js';
+import { resolveApiTarget, targetDefaults } from '../cloud-elements/environments.js';
 import { openConfigStore } from '../config/store.js';
 import { canPrompt, type Context } from '../context.js';
 import { usageError } from '../errors.js';
@@ -24,7 +24,7 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
   // confirms replacing an existing file.
   if (options.output !== '-') await checkWritablePath(resolve(context.cwd, options.output), { overwrite: options.force || interactive });
   const config = (await openConfigStore(context.env)).all();
-  const target = resolveApiTarget(options, context.env, { environment: config.environment, baseUrl: config['base-url'] });
+  const target = resolveApiTarget(options, context.env, targetDefaults(config));
   const draft = await suppliedValues(options, context, config);
   let values: Draft = draft;
   let overwrite = options.force;
