@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { tempDir } from './helpers/cli.js';
-import { bin, fixtures } from './helpers/paths.js';
+import { bin, fixtures, root } from './helpers/paths.js';
 
 const run = (args, options = {}) =>
   spawnSync(process.execPath, [bin, ...args], {
@@ -57,10 +57,13 @@ describe('bin/ecwid-instance.js', () => {
     }
   });
 
-  test('--version prints the package version', () => {
-    const result = run(['--version']);
-    assert.equal(result.status, 0);
-    assert.match(result.stdout, /^\d+\.\d+\.\d+\n$/);
+  test('-V and --version print the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    for (const flag of ['-V', '--version']) {
+      const result = run([flag]);
+      assert.equal(result.status, 0);
+      assert.equal(result.stdout, `${version}\n`);
+    }
   });
 
   test('a user mistake prints one line and no stack trace', () => {

@@ -23,6 +23,7 @@ describe('everywhere', () => {
     schema: [],
     init: ['ECWID_STORE_ID', 'ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_CALLBACK_URL', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL', 'ECWID_INSTANCE_CONFIG_DIR', 'CI', 'NO_COLOR'],
     config: ['ECWID_INSTANCE_CONFIG_DIR'],
+    provision: ['CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET', 'CLOUD_ELEMENTS_ENVIRONMENT', 'CLOUD_ELEMENTS_BASE_URL', 'ECWID_INSTANCE_CONFIG_DIR', 'CI'],
   };
   const subcommands = {
     'config list': ['ECWID_INSTANCE_CONFIG_DIR'],
@@ -32,12 +33,15 @@ describe('everywhere', () => {
     'config path': ['ECWID_INSTANCE_CONFIG_DIR'],
   };
   for (const [command, variables] of Object.entries({ ...commands, ...subcommands })) {
-    test(`${command} --help shows usage, examples and the environment it reads`, async () => {
+    test(`${command} --help shows usage, examples and the environment it reads; -h the same`, async () => {
       const { code, stdout } = await runCli([...command.split(' '), '--help']);
       assert.equal(code, 0);
       assert.match(stdout, new RegExp(`^Usage: ecwid-instance ${command} `));
       assert.match(stdout, /\nExamples:\n {2}\$ ecwid-instance /);
       for (const variable of variables) assert.match(stdout, new RegExp(`\\n {2}${variable} `));
+      const short = await runCli([...command.split(' '), '-h']);
+      assert.equal(short.code, 0);
+      assert.equal(short.stdout, stdout);
     });
   }
 

@@ -1,9 +1,11 @@
 // config list/get/set/unset/path against a config folder of the test's own.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
+import { bin } from './helpers/paths.js';
 
 function store(t, initial) {
   const dir = join(tempDir(t), 'config');
@@ -51,6 +53,13 @@ describe('config', () => {
     assert.equal((await config('list', '--json')).stdout, '{}\n');
     assert.equal((await config('unset', 'name')).code, 0);
     assert.ok(!existsSync(dir));
+  });
+
+  test('without ECWID_INSTANCE_CONFIG_DIR, the store is in the per-user config folder', { skip: process.platform === 'darwin' || process.platform === 'win32' }, (t) => {
+    const home = tempDir(t);
+    const path = (env) => spawnSync(process.execPath, [bin, 'config', 'path'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, ...env } }).stdout;
+    assert.equal(path({}), `${join(home, '.config', 'ecwid-instance', 'config.json')}\n`);
+    assert.equal(path({ XDG_CONFIG_HOME: join(home, 'xdg') }), `${join(home, 'xdg', 'ecwid-instance', 'config.json')}\n`);
   });
 
   test('path prints the file in ECWID_INSTANCE_CONFIG_DIR', async (t) => {

@@ -2,7 +2,7 @@
 // reason, nothing written, no temporary file left.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -10,6 +10,20 @@ import { KEYS, init, noPrompt } from './helpers/init-run.js';
 import { bin } from './helpers/paths.js';
 
 const ARGS = ['--no-input', '--store-id', '4870020', '--no-events'];
+
+describe('init: replacing a file', () => {
+  test('--force replaces it by a rename, never writing over it: a hard link keeps the old text', async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'instance.json'), 'old\n');
+    linkSync(join(dir, 'instance.json'), join(dir, 'link.json'));
+    const env = { ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ...KEYS };
+    const result = await runCli(['init', ...ARGS, '--force'], { cwd: dir, env });
+    assert.equal(result.code, 0);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8')).configuration['ecwid.store.id'], '4870020');
+    assert.equal(readFileSync(join(dir, 'link.json'), 'utf8'), 'old\n');
+    assert.deepEqual(readdirSync(dir).filter((name) => name !== 'config').sort(), ['instance.json', 'link.json']);
+  });
+});
 
 describe('init: output paths that cannot be written', () => {
   test('a folder: exit 3, it is a directory', async (t) => {

@@ -54,6 +54,16 @@ describe('init: when it may prompt', () => {
     assert.deepEqual(r.written.tags, ['eu']);
   });
 
+  test('with a terminal, values from the config store are not asked either', async (t) => {
+    const script = scriptedPrompter([PRODUCT, false, '']);
+    const config = { 'store-id': '77', name: 'shop-77' };
+    const r = await init(t, [], { env: { ECWID_ORDER_KEY: ORDER }, config, tty: true, prompter: script.prompter });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(script.transcript.map((e) => e.message), ['Product API secret', 'Send Ecwid order events to your app (webhooks)?', 'Tags, comma-separated (optional)']);
+    assert.equal(r.configuration['ecwid.store.id'], '77');
+    assert.equal(r.written.name, 'shop-77');
+  });
+
   test('--output - on a terminal is refused: the secrets would be shown', async (t) => {
     const r = await init(t, ['--store-id', '1', '-o', '-'], { env: KEYS, tty: true, prompter: noPrompt });
     assert.deepEqual([r.code, r.stdout], [2, '']);

@@ -1,7 +1,7 @@
 // provision before anything is sent: dry runs, invalid files, usage errors, when prompts may happen,
 // cancellation, the API host options, and secrets that are never flag values.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { cancelled } from '../dist/errors.js';
@@ -49,6 +49,22 @@ describe('provision: nothing is sent', () => {
     assert.equal(stdout, '');
     assert.match(stderr, /docs-template\.json:8:23: error: ecwid\.store\.id still holds the docs placeholder <INSERT_STORE_ID>: replace it with the real value \[placeholder\]\n/);
     assert.match(stderr, /\nerror: \S+docs-template\.json is not a valid instance \(6 errors\): nothing was sent\n/);
+    assert.equal(api.state.requests.length, 0);
+  });
+
+  test('--dry-run validates first: an invalid file prints no request and exits 1', async () => {
+    const { code, stdout, stderr } = await provision([join(fixtures, 'invalid', 'docs-template.json'), '--dry-run']);
+    assert.equal(code, 1);
+    assert.equal(stdout, '');
+    assert.match(stderr, /is not a valid instance \(6 errors\): nothing was sent\n/);
+    assert.doesNotMatch(stderr, /Dry run/);
+    assert.equal(api.state.requests.length, 0);
+  });
+
+  test('- reads the instance from stdin', async () => {
+    const { code, stdout } = await provision(['-', '--dry-run', '--json'], { stdin: readFileSync(FILE) });
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout).body.name, SENT_BODY.name);
     assert.equal(api.state.requests.length, 0);
   });
 

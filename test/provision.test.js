@@ -1,7 +1,7 @@
 // provision against a real HTTP server on loopback that speaks the documented Platform API: the
 // request, the token file, and what Cloud Elements answers.
 import assert from 'node:assert/strict';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -66,11 +66,15 @@ describe('provision: the request', () => {
   test('--force replaces an existing token file (mode 0600)', async (t) => {
     const dir = tempDir(t);
     writeFileSync(join(dir, 'old.token'), 'old\n', { mode: 0o644 });
+    linkSync(join(dir, 'old.token'), join(dir, 'old-link.token'));
     const { code, stderr } = await provision([FILE, '--token-file', 'old.token', '--force'], { cwd: dir });
     assert.equal(stderr, 'Token written to old.token (mode 0600).\n');
     assert.equal(code, 0);
     assert.equal(readFileSync(join(dir, 'old.token'), 'utf8'), `${TOKEN}\n`);
     assert.equal(statSync(join(dir, 'old.token')).mode & 0o777, 0o600);
+    // Replaced by a rename, not written over: a hard link to the old file still holds the old text.
+    assert.equal(readFileSync(join(dir, 'old-link.token'), 'utf8'), 'old\n');
+    assert.deepEqual(readdirSync(dir).sort(), ['old-link.token', 'old.token']);
   });
 
   test('a missing folder or a folder as --token-file stops the run before anything is sent', async (t) => {

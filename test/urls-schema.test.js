@@ -36,7 +36,7 @@ describe('urls', () => {
     const custom = await runCli(['urls', '--store-id', '1', '--base-url', 'https://ce.example.com/', '--json']);
     assert.equal(JSON.parse(custom.stdout).ionCannonUrl, 'https://ce.example.com/elements/api-v2/events/ecwid');
     assert.equal(JSON.parse(custom.stdout).environment, 'custom');
-    for (const ok of ['http://localhost:8080', 'http://127.0.0.1:9', 'http://[::1]:80']) {
+    for (const ok of ['http://localhost:8080', 'http://127.0.0.1:9', 'http://127.5.5.5:9', 'http://[::1]:80']) {
       assert.equal((await runCli(['urls', '--store-id', '1', '--base-url', ok])).code, 0, ok);
     }
     const insecure = await runCli(['urls', '--store-id', '1', '--base-url', 'http://ce.example.com']);
@@ -66,6 +66,11 @@ describe('urls', () => {
     assert.equal(await id(['named.json'], { ECWID_STORE_ID: '222' }), '111');
     assert.equal(await id([], { ECWID_STORE_ID: '222' }), '222');
     assert.equal(await id([]), '333');
+    // The config store sits between the variable and ./instance.json.
+    const configDir = join(dir, 'config');
+    assert.equal((await runCli(['config', 'set', 'store-id', '555'], { cwd: dir, env: { ECWID_INSTANCE_CONFIG_DIR: configDir } })).code, 0);
+    assert.equal(await id([], { ECWID_INSTANCE_CONFIG_DIR: configDir }), '555');
+    assert.equal(await id([], { ECWID_INSTANCE_CONFIG_DIR: configDir, ECWID_STORE_ID: '222' }), '222');
   });
 
   test('a store ID that is not digits, or none at all: exit 2', async (t) => {
