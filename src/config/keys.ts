@@ -1,6 +1,6 @@
 import { checkBaseUrl, checkEnvironmentName } from '../cloud-elements/environments.js';
 import { usageError } from '../errors.js';
-import { checkCallbackUrl, checkName, checkStoreId, checkTags, splitTags, type FieldCheck } from '../instance/field-checks.js';
+import { checkCallbackUrl, checkName, checkStoreId, checkTags, requireValid, splitTags } from '../instance/field-checks.js';
 import { SECRET_VARIABLES } from '../secret-list.js';
 import { SECRET_LIKE_NAME } from '../secrets.js';
 import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
@@ -21,28 +21,21 @@ export function checkConfigKey(key: string): ConfigKey {
 /** Checks and normalizes a value for a key; a bad value is a usage error naming the key. */
 export function normalizeConfigValue(key: ConfigKey, value: string): string {
   const source = `config ${key}`;
-  const require = (check: FieldCheck, text: string): string => {
-    const verdict = check(text);
-    if (verdict !== true) throw usageError(`${source}: ${verdict}`);
-    return text;
-  };
   switch (key) {
     case 'store-id':
-      return require(checkStoreId, value.trim());
+      return requireValid(source, value.trim(), checkStoreId);
     case 'callback-url':
-      return require(checkCallbackUrl, value.trim());
+      return requireValid(source, value.trim(), checkCallbackUrl);
     case 'environment':
       return checkEnvironmentName(value.trim(), source);
     case 'base-url':
       return checkBaseUrl(value.trim(), source);
     case 'name':
-      return require(checkName, value);
+      return requireValid(source, value, checkName);
     case 'tags': {
       const tags = splitTags(value);
       if (tags.length === 0) throw usageError(`${source}: expected comma-separated tags, such as production,eu`);
-      const verdict = checkTags(tags);
-      if (verdict !== true) throw usageError(`${source}: ${verdict}`);
-      return tags.join(',');
+      return requireValid(source, tags, checkTags).join(',');
     }
   }
 }

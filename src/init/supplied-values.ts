@@ -1,6 +1,5 @@
 import type { Context } from '../context.js';
 import type { ConfigKey, ConfigValues } from '../config/keys.js';
-import { usageError } from '../errors.js';
 import {
   checkCallbackUrl,
   checkName,
@@ -9,6 +8,7 @@ import {
   checkSignatureKey,
   checkStoreId,
   checkTags,
+  requireValid,
   splitTags,
   type FieldCheck,
 } from '../instance/field-checks.js';
@@ -24,12 +24,9 @@ function pick(candidates: Candidate[]): { source: string; value: string } | unde
   return undefined;
 }
 
-/** A value that fails its check is a usage error naming where it came from (never a secret's value). */
+/** The value found, checked (see requireValid), if any. */
 function accept(found: { source: string; value: string } | undefined, check: FieldCheck): string | undefined {
-  if (found === undefined) return undefined;
-  const verdict = check(found.value);
-  if (verdict !== true) throw usageError(`${found.source}: ${verdict}`);
-  return found.value;
+  return found === undefined ? undefined : requireValid(found.source, found.value, check);
 }
 
 const trimmed = (value: string | undefined): string | undefined => value?.trim();
@@ -73,9 +70,6 @@ export async function suppliedValues(
 
 /** `--tag` (repeated; a tag given twice counts once) replaces the config's tags rather than adding to them. */
 function suppliedTags(flags: string[], configured: string | undefined): string[] | undefined {
-  const [source, tags] = flags.length > 0 ? ['--tag', [...new Set(flags)]] : configured !== undefined ? ['config tags', splitTags(configured)] : [];
-  if (tags === undefined) return undefined;
-  const verdict = checkTags(tags);
-  if (verdict !== true) throw usageError(`${source}: ${verdict}`);
-  return tags;
+  if (flags.length > 0) return requireValid('--tag', [...new Set(flags)], checkTags);
+  return configured === undefined ? undefined : requireValid('config tags', splitTags(configured), checkTags);
 }

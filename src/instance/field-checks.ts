@@ -1,9 +1,17 @@
 import type { ErrorObject } from 'ajv';
 import validateSchema from '../validation/generated/schema-validator.js';
+import { usageError } from '../errors.js';
 import { ruleFindings } from '../validation/rules.js';
 
 /** `true` when a value is acceptable, or the reason it is not (never quoting a secret). */
 export type FieldCheck = (value: string) => true | string;
+
+/** The value when its check accepts it; else a usage error naming where it came from, never the value. */
+export function requireValid<T>(source: string, value: T, check: (value: T) => true | string): T {
+  const verdict = check(value);
+  if (verdict !== true) throw usageError(`${source}: ${verdict}`);
+  return value;
+}
 
 /** What `validate` finds at one place of an instance. */
 interface Verdict {
