@@ -38,8 +38,13 @@ describe('provision: nothing is sent', () => {
     assert.equal(request.method, 'POST');
     assert.equal(request.headers.Authorization, 'User <not set>, Organization <not set>');
     assert.equal(request.body.configuration['ecwid.order.key'], '****2wN9');
-    assert.match(stderr, /warning: no user secret \(CLOUD_ELEMENTS_USER_SECRET or --user-secret-file\)/);
-    assert.match(stderr, /Dry run: nothing was sent\.\n$/);
+    assert.equal(
+      stderr,
+      'warning: no user secret (CLOUD_ELEMENTS_USER_SECRET or --user-secret-file): a real run would stop here\n' +
+        'warning: no organization secret (CLOUD_ELEMENTS_ORG_SECRET or --org-secret-file): a real run would stop here\n' +
+        'note: --if-absent would first look for an instance of that name (GET /elements/api-v2/instances)\n' +
+        'Dry run: nothing was sent.\n',
+    );
   });
 
   test('an invalid file: its problems on stderr, exit 1', async () => {

@@ -55,6 +55,13 @@ export async function gatherPlatformSecrets(files: SecretFiles, context: Secrets
   return found;
 }
 
+/** For a dry run without them: one warning line per missing secret, saying where it may come from. */
+export function missingSecretWarnings(found: Partial<PlatformSecrets>): string {
+  return SOURCES.filter((source) => found[source.key] === undefined)
+    .map((source) => `warning: no ${source.label} (${source.variable} or ${source.flag}): a real run would stop here\n`)
+    .join('');
+}
+
 /** Why a value cannot be a platform secret (it travels in a header), naming no part of it. */
 function secretProblem(value: string): string | undefined {
   if (value === '') return 'the secret must not be empty';

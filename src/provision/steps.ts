@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { cleanText } from '../cloud-elements/api-error.js';
 import type { ApiTarget } from '../cloud-elements/environments.js';
-import { dryRunRequest, formatRequest, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
+import { missingSecretWarnings } from '../cloud-elements/platform-secrets.js';
+import { dryRunRequest, formatRequest, INSTANCES_PATH, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
 import type { ProvisionOptions, ProvisionReport } from '../commands/provision.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
@@ -56,10 +57,8 @@ export async function printDryRun(
     ? `${JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.json }, null, 2)}\n`
     : formatRequest(request);
   await write(context.io.stdout, text);
-  let notes = '';
-  if (secrets.user === undefined) notes += 'warning: no user secret (CLOUD_ELEMENTS_USER_SECRET or --user-secret-file): a real run would stop here\n';
-  if (secrets.organization === undefined) notes += 'warning: no organization secret (CLOUD_ELEMENTS_ORG_SECRET or --org-secret-file): a real run would stop here\n';
-  if (options.ifAbsent) notes += 'note: --if-absent would first look for an instance of that name (GET /elements/api-v2/instances)\n';
+  let notes = missingSecretWarnings(secrets);
+  if (options.ifAbsent) notes += `note: --if-absent would first look for an instance of that name (GET ${INSTANCES_PATH})\n`;
   await write(context.io.stderr, `${notes}Dry run: nothing was sent.\n`);
   return 0;
 }
