@@ -12,6 +12,11 @@ export interface ExchangeFacts {
   secrets: SecretList;
 }
 
+/** The facts of one request to the API host, with the run's secrets. */
+export function exchangeFacts(request: { method: string; url: string }, secrets: SecretList): ExchangeFacts {
+  return { method: request.method, origin: new URL(request.url).origin, secrets };
+}
+
 /** The documented error body: `{ requestId, message }`, sometimes with `providerMessage`. */
 interface ApiErrorBody {
   message?: unknown;

@@ -1,4 +1,4 @@
-import { httpError, transportError, type ExchangeFacts } from './api-error.js';
+import { exchangeFacts, httpError, transportError, type ExchangeFacts } from './api-error.js';
 import { describeCause, readBody, type BodyOutcome } from './read-body.js';
 import type { SecretList } from '../secret-list.js';
 import type { PlatformRequest } from './request.js';
@@ -33,7 +33,7 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
  * never goes to another origin.
  */
 export async function callPlatform(request: PlatformRequest, options: ClientOptions): Promise<PlatformResponse> {
-  const facts: ExchangeFacts = { method: request.method, origin: new URL(request.url).origin, secrets: options.secrets };
+  const facts = exchangeFacts(request, options.secrets);
   // Only the timer aborts: an aborted signal means the time ran out.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutSeconds * 1000);

@@ -1,5 +1,5 @@
 import { asJsonObject } from '../json-object.js';
-import { transportError } from './api-error.js';
+import { exchangeFacts, transportError } from './api-error.js';
 import { callPlatform, type ClientOptions } from './client.js';
 import { MIB } from './read-body.js';
 import { createInstanceRequest, listInstancesRequest, type InstanceBody, type PlatformSecrets } from './request.js';
@@ -40,7 +40,7 @@ export async function createInstance(target: PlatformTarget, body: InstanceBody,
   const record = asJsonObject(data);
   const id = record?.id;
   if (typeof id !== 'number' && typeof id !== 'string') {
-    throw transportError('Cloud Elements answered the create without an instance id', { method: 'POST', origin: new URL(request.url).origin, secrets: options.secrets }, { mayHaveArrived: true });
+    throw transportError('Cloud Elements answered the create without an instance id', exchangeFacts(request, options.secrets), { mayHaveArrived: true });
   }
   const token = typeof record?.token === 'string' && record.token !== '' ? record.token : undefined;
   return { id, name: typeof record?.name === 'string' ? record.name : String(body.name ?? ''), token };
@@ -52,10 +52,10 @@ export async function createInstance(target: PlatformTarget, body: InstanceBody,
  */
 export async function findInstance(target: PlatformTarget, name: string, options: InstanceClientOptions): Promise<FoundInstance | undefined> {
   const seen = new Set<string>();
+  const facts = exchangeFacts({ method: 'GET', url: target.host }, options.secrets);
   let nextPage: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const request = listInstancesRequest(target.host, target.secrets, target.version, PAGE_SIZE, nextPage);
-    const facts = { method: 'GET', origin: new URL(request.url).origin, secrets: options.secrets };
     const { data, headers } = await callPlatform(request, { ...options, maxBytes: MAX_PAGE_RESPONSE_BYTES });
     if (!Array.isArray(data)) throw transportError('Cloud Elements answered GET /instances with something other than a list', facts, { mayHaveArrived: true });
     for (const item of data) {
@@ -71,5 +71,5 @@ export async function findInstance(target: PlatformTarget, name: string, options
     seen.add(token);
     nextPage = token;
   }
-  throw transportError(`Cloud Elements listed more than ${MAX_PAGES} pages of instances; gave up looking`, { method: 'GET', origin: new URL(target.host).origin, secrets: options.secrets }, { mayHaveArrived: true });
+  throw transportError(`Cloud Elements listed more than ${MAX_PAGES} pages of instances; gave up looking`, facts, { mayHaveArrived: true });
 }
