@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { wantsColor } from '../dist/io.js';
 import { runCli } from './helpers/cli.js';
-import { root } from './helpers/paths.js';
-
-const { version } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
 
 describe('everywhere', () => {
-  test('-V and --version print the version: exit 0', async () => {
+  test('-V and --version print the version: exit 0 (bin.test.js checks it is package.json\'s)', async () => {
     for (const flag of ['-V', '--version']) {
       const { code, stdout } = await runCli([flag]);
       assert.equal(stdout, '0.0.0-test\n');
       assert.equal(code, 0);
     }
-    assert.match(version, /^\d+\.\d+\.\d+/);
   });
 
   const commands = {

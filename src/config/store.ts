@@ -73,11 +73,9 @@ async function openConf(path: string) {
   return guard(
     path,
     () =>
+      // `cwd` is the store's folder (config-path.ts): conf's own folder lookup is not used.
       new Conf<Record<string, unknown>>({
-        projectName: 'ecwid-instance',
-        projectSuffix: '',
         cwd: dirname(path),
-        configName: 'config',
         configFileMode: 0o600,
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,
