@@ -176,9 +176,8 @@ ${patterns.map((source, index) => `const pattern${index} = new RegExp(${JSON.str
 
 ${functions.join('\n\n')}
 
-/** The properties the data holds when it is plainly valid (see scripts/plain-check.js), else -1. */
-export function plainCheck(data) {
-  return ${root.fn}(data);
-}
+// plainCheck(data): the properties the data holds when it is plainly valid, else -1. It is the root
+// function itself rather than a wrapper around it: a call less on every file.
+export { ${root.fn} as plainCheck };
 `;
 }
