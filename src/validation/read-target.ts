@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { describeFsError } from '../errors.js';
 
@@ -77,6 +77,15 @@ export function readListedFile(path: string): ReadOutcome {
     closeSync(fd);
   }
   return readFileBytes(path);
+}
+
+/** A file's size in bytes now, or undefined when it cannot be had. */
+export function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a stream to its end, refusing more than the size limit. */
