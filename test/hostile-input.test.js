@@ -65,13 +65,20 @@ describe('bad-input corpus', () => {
     });
   }
 
-  test('the whole corpus as one folder: every file reported, exit 1, no stack trace (real process)', (t) => {
+  test('the whole corpus as one folder: every file reported as when named alone, exit 1, no stack trace (real process)', (t) => {
     const dir = tempDir(t);
     writeCorpus(dir);
-    const result = spawnSync(process.execPath, [bin, 'validate', '-f', 'json', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    // Files found by listing a folder are read and checked another, faster way: the answers must not change.
+    const result = spawnSync(process.execPath, [bin, 'validate', '-f', 'json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     assert.equal(result.stderr, '');
     const report = JSON.parse(result.stdout);
     assert.equal(report.summary.files, Object.keys(corpus).length + 1);
+    for (const [name, [, expected]] of Object.entries(corpus)) {
+      const { problems } = report.files.find((entry) => entry.file === name);
+      const first = problems[0] && `${name}:${problems[0].line}:${problems[0].column}: ${problems[0].severity}: ${problems[0].message} [${problems[0].rule}]`;
+      if (expected === null) assert.deepEqual(problems, [], name);
+      else assert.equal(first, `${name}${expected}`);
+    }
     assert.equal(report.files.at(-1).valid, true);
     assert.equal(result.status, 1);
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { checkListedFile } from '../dist/validation/check-file.js';
 import { checkBytes } from '../dist/validation/check-instance.js';
 import { fixtures } from './helpers/paths.js';
 
@@ -28,5 +29,19 @@ describe('fixtures/invalid', () => {
       assert.deepEqual(found, expected);
       assert.equal(result.valid, !expected.some((line) => line.includes(' error ')));
     });
+  }
+});
+
+describe('files found by listing a folder', () => {
+  // They take a faster way (one read into a shared buffer, no result made for a plainly valid file),
+  // which must come to the same answers.
+  for (const folder of ['valid', 'invalid']) {
+    for (const name of cases(folder)) {
+      test(`${folder}/${name}`, () => {
+        const path = join(fixtures, folder, name);
+        const expected = checkBytes(name, readFileSync(path), false);
+        assert.deepEqual(checkListedFile(name, path, false) ?? { file: name, valid: true, problems: [] }, expected);
+      });
+    }
   }
 });

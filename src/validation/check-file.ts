@@ -1,6 +1,6 @@
-import { checkBytes } from './check-instance.js';
+import { checkBytes, resultUnlessPlainlyValid } from './check-instance.js';
 import type { FileResult, Problem } from './problem.js';
-import { fileSize, readFileBytes, readListedFile, type ReadOutcome } from './read-target.js';
+import { fileSize, readFileBytes, readListedBytes, type ReadOutcome } from './read-target.js';
 import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */
@@ -9,19 +9,25 @@ export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): F
   return { file: name, valid: false, problems: [{ file: name, pointer: '', severity: 'error', rule: 'io', message: `cannot read ${name}: ${outcome.reason}` }] };
 }
 
-/**
- * Reads and checks one file; `listed` when a folder listing showed it as a regular file, which is
- * read the fast way: one read (see readListedFile). A read cut short, which local disks never do,
- * would leave the text ending too soon; a file with such a problem is read again the careful way
- * before it is reported, unless it is no longer than what was read. (Only a file with more after
- * its JSON value, cut just there, would escape this; on a local disk it cannot happen.)
- */
-export function checkFile(name: string, path: string, strict: boolean, listed = false): FileResult {
-  if (!listed) return resultOf(name, readFileBytes(path), strict);
-  const outcome = readListedFile(path);
-  const result = resultOf(name, outcome, strict);
-  if (result.valid || !outcome.ok || !result.problems.some(couldBeCutShort) || fileSize(path) === outcome.bytes.length) return result;
+/** Reads and checks one file, the careful way. */
+export function checkFile(name: string, path: string, strict: boolean): FileResult {
   return resultOf(name, readFileBytes(path), strict);
+}
+
+/**
+ * Reads and checks a file that a folder listing showed as regular, the fast way: one read (see
+ * readListedBytes). Undefined when it is plainly valid: nothing to report, and nothing made for it.
+ * A read cut short, which local disks never do, would leave the text ending too soon; a file with
+ * such a problem is read again the careful way before it is reported, unless it is no longer than
+ * what was read. (Only a file with more after its JSON value, cut just there, would escape this; on
+ * a local disk it cannot happen.)
+ */
+export function checkListedFile(name: string, path: string, strict: boolean): FileResult | undefined {
+  const bytes = readListedBytes(path);
+  if (bytes === undefined) return checkFile(name, path, strict);
+  const result = resultUnlessPlainlyValid(name, bytes, strict);
+  if (result === undefined || result.valid || !result.problems.some(couldBeCutShort) || fileSize(path) === bytes.length) return result;
+  return checkFile(name, path, strict);
 }
 
 /** The syntax problems of a text cut short: empty, ending in the middle, or in a broken character. */

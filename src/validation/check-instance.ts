@@ -58,19 +58,42 @@ export function inspectBytes(file: string, bytes: Buffer, strict: boolean): Insp
 
 function inspectText(file: string, text: string, strict: boolean): Inspection {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let data: unknown;
+  const data = parseJson(text);
+  if (data instanceof NotJson) return notJson(file, text, data.error, strict);
+  if (isPlainlyValid(text, data)) return { result: { file, valid: true, problems: [] }, data };
+  return inspectData(file, text, data, strict);
+}
+
+/**
+ * Checks one file's bytes for `validate`'s loop: undefined when the file is plainly valid, as nearly
+ * every file is, so that nothing is made for it; else its result, as checkBytes gives it.
+ */
+export function resultUnlessPlainlyValid(file: string, bytes: Buffer, strict: boolean): FileResult | undefined {
+  const text = bytes.toString();
+  // A byte order mark, or a character the lax decoding may have made up: the careful way.
+  if (text.charCodeAt(0) === 0xfeff || text.includes('\ufffd')) return checkBytes(file, bytes, strict);
+  const data = parseJson(text);
+  if (data instanceof NotJson) return notJson(file, text, data.error, strict).result;
+  return isPlainlyValid(text, data) ? undefined : inspectData(file, text, data, strict).result;
+}
+
+/** What parseJson gives for a text that is not JSON (JSON.parse never makes one of these). */
+class NotJson {
+  constructor(readonly error: unknown) {}
+}
+
+/** JSON.parse, or a NotJson holding its error. */
+function parseJson(text: string): unknown {
   // A syntax error's stack is never shown, and capturing it is most of what a broken file costs.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
+    return new NotJson(error);
+  } finally {
     Error.stackTraceLimit = stackTraceLimit;
-    return notJson(file, text, error, strict);
   }
-  Error.stackTraceLimit = stackTraceLimit;
-  if (isPlainlyValid(text, data)) return { result: { file, valid: true, problems: [] }, data };
-  return inspectData(file, text, data, strict);
 }
 
 // The paths below run for the few files that are not plainly valid. They are functions of their

@@ -9,11 +9,13 @@ export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; reason: str
 
 const TOO_LARGE: ReadOutcome = { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
 
+/** Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /** Opens a file for reading, or says why it cannot be. */
 function openForReading(path: string): number | ReadOutcome {
   try {
-    // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
-    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    return openSync(path, READ_FLAGS);
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   }
@@ -52,31 +54,35 @@ export function readFileBytes(path: string): ReadOutcome {
 }
 
 const listed = Buffer.allocUnsafe(64 * 1024);
-/** One outcome per length, each a view of `listed`: made once, not for every file read. */
-const listedOutcomes: ReadOutcome[] = [];
+/** One view of `listed` per length: made once, not for every file read. */
+const listedViews: Buffer[] = [];
 
 /**
  * Reads a file that a folder listing said is regular, into one reused buffer, without fstat and with
  * a single read: on many small files those calls and buffers are a good part of the time. On a local
  * disk a read of a regular file returns everything up to its end, so a buffer left partly empty
  * holds the whole file; where that may not hold, a reader reads again with `readFileBytes`
- * (`checkFile` does, for a text that ends too soon). The bytes are valid until the next call. A
- * file larger than the buffer, or one that is not a regular file any more, is read again by
- * `readFileBytes`, which says what it is.
+ * (`checkListedFile` does, for a text that ends too soon). The bytes are valid until the next call.
+ * Undefined when the file must be read the careful way, `readFileBytes`, which also says what went
+ * wrong: it could not be opened or read (it changed since the listing), or it filled the buffer.
  */
-export function readListedFile(path: string): ReadOutcome {
-  const fd = openForReading(path);
-  if (typeof fd !== 'number') return fd;
+export function readListedBytes(path: string): Buffer | undefined {
+  let fd: number;
   try {
-    const filled = readSync(fd, listed, 0, listed.length, null);
-    // A full buffer may mean more to come: the careful read below takes it from the start.
-    if (filled < listed.length) return (listedOutcomes[filled] ??= { ok: true, bytes: listed.subarray(0, filled) });
+    fd = openSync(path, READ_FLAGS);
   } catch {
-    // It changed since the listing; the careful read below reports how.
+    return undefined;
+  }
+  let filled = listed.length;
+  try {
+    filled = readSync(fd, listed, 0, listed.length, null);
+  } catch {
+    // Read the careful way, below.
   } finally {
     closeSync(fd);
   }
-  return readFileBytes(path);
+  // A full buffer may mean more to come.
+  return filled < listed.length ? (listedViews[filled] ??= listed.subarray(0, filled)) : undefined;
 }
 
 /** A file's size in bytes now, or undefined when it cannot be had. */
