@@ -6,6 +6,7 @@ import { compileGlob } from '../dist/validation/glob.js';
 import { lineLocator, locatePointers, scanJson } from '../dist/validation/json-scan.js';
 import { closest } from '../dist/validation/suggest.js';
 import { remembered } from '../dist/remembered.js';
+import { FORMATS, reporters } from '../dist/validation/reporters/index.js';
 
 const instance = (configuration, extra = {}) =>
   JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020', ...configuration }, name: 'n', ...extra }, null, 2);
@@ -177,4 +178,19 @@ test('closest: typos, not strangers', () => {
   assert.equal(closest('ecwid.stor.id', ['ecwid.store.id', 'name']), 'ecwid.store.id');
   assert.equal(closest('ecwid.store.di', ['ecwid.store.id']), 'ecwid.store.id');
   assert.equal(closest('colour', ['name', 'tags']), undefined);
+});
+
+describe('reporters', () => {
+  // validate does not call a reporter for a file without problems when it says it lists none.
+  const clean = { file: 'a.json', valid: true, problems: [] };
+  const summary = { files: 1, valid: 1, invalid: 0, errors: 0, warnings: 0 };
+  for (const format of FORMATS) {
+    test(`${format}: a clean file is listed, or nothing is said of it`, () => {
+      const reporter = reporters[format]({ quiet: false, color: false });
+      assert.equal(reporter.listsCleanFiles, format === 'json' || format === 'junit');
+      const said = reporter.file(clean) + reporter.end(summary);
+      if (reporter.listsCleanFiles) assert.match(said, /a\.json/);
+      else assert.doesNotMatch(said, /a\.json/);
+    });
+  }
 });

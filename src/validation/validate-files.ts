@@ -74,7 +74,7 @@ function checkFiles(targets: readonly Target[], start: number, strict: boolean, 
       if (result === undefined) {
         report.summary.files++;
         report.summary.valid++;
-        if (emit(report, { file: target.name, valid: true, problems: [] })) return index + 1;
+        if (report.reporter.listsCleanFiles && emit(report, { file: target.name, valid: true, problems: [] })) return index + 1;
         continue;
       }
     }

@@ -6,6 +6,7 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
 /** GitHub Actions workflow commands: one `::error` or `::warning` annotation per problem. */
 export function githubReporter(): Reporter {
   return {
+    listsCleanFiles: false,
     file(result) {
       let out = '';
       for (const problem of result.problems) {

@@ -12,6 +12,7 @@ export interface JsonReport {
 export function jsonReporter(): Reporter {
   const files: string[] = [];
   return {
+    listsCleanFiles: true,
     file(result) {
       // Most files have nothing to report: their entry is written out directly, as JSON.stringify would.
       files.push(result.valid && result.problems.length === 0 ? `{"file":${jsonString(result.file)},"valid":true,"problems":[]}` : JSON.stringify(result));

@@ -15,6 +15,7 @@ const escapeXml = (text: string): string =>
 export function junitReporter(): Reporter {
   const cases: string[] = [];
   return {
+    listsCleanFiles: true,
     file(result) {
       const name = escapeXml(result.file);
       const lines = result.problems.map((p) => escapeXml(`${where(p)}: ${p.severity}: ${p.message} [${p.rule}]`)).join('\n');

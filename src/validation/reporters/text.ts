@@ -7,6 +7,7 @@ export function textReporter({ quiet, color }: ReporterOptions): Reporter {
   const paint = (code: number, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severity = (value: Severity): string => paint(value === 'error' ? 31 : 33, value);
   return {
+    listsCleanFiles: false,
     file(result) {
       let out = '';
       for (const problem of result.problems) out += `${where(problem)}: ${severity(problem.severity)}: ${problem.message} ${paint(2, `[${problem.rule}]`)}\n`;
