@@ -23,10 +23,10 @@ export function checkData(data: unknown, text?: string): Finding[] {
   return rules.length === 0 ? schema : [...schema, ...rules];
 }
 
-/** A file's result, and its parsed JSON when it parsed, for commands that go on to use it. */
+/** A file's result, and its parsed JSON (undefined when it did not parse), for commands that go on to use it. */
 export interface Inspection {
   result: FileResult;
-  data?: unknown;
+  data: unknown;
 }
 
 /** Checks one file's bytes. Never throws for bad input: every outcome is a result. */
