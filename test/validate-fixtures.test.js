@@ -1,10 +1,10 @@
 // Every file in fixtures/valid must have no problem; every file in fixtures/invalid must have exactly
 // the problems its `.expected` file lists (line:column severity rule). A new case is a new pair of files.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkListedFile } from '../dist/validation/check-file.js';
+import { checkFile, checkListedFile } from '../dist/validation/check-file.js';
 import { checkBytes } from '../dist/validation/check-instance.js';
 import { fixtures } from './helpers/paths.js';
 
@@ -44,4 +44,11 @@ describe('files found by listing a folder', () => {
       });
     }
   }
+
+  test('a file that is no longer regular (a device put in its place) is reported as what it is', { skip: !existsSync('/dev/null') }, () => {
+    // It opens, and reads as empty, like a text cut short: the careful way must say what it is.
+    const result = checkListedFile('gone.json', '/dev/null', false);
+    assert.deepEqual(result, checkFile('gone.json', '/dev/null', false));
+    assert.deepEqual(result.problems.map((p) => `${p.rule}: ${p.message}`), ['io: cannot read gone.json: not a regular file']);
+  });
 });

@@ -1,6 +1,6 @@
 import { checkBytes, resultUnlessPlainlyValid } from './check-instance.js';
 import type { FileResult, Problem } from './problem.js';
-import { fileSize, readFileBytes, readListedBytes, type ReadOutcome } from './read-target.js';
+import { readFileBytes, readListedBytes, regularFileSize, type ReadOutcome } from './read-target.js';
 import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */
@@ -18,16 +18,17 @@ export function checkFile(name: string, path: string, strict: boolean): FileResu
  * Reads and checks a file that a folder listing showed as regular, the fast way: one read (see
  * readListedBytes). Undefined when it is plainly valid: nothing to report, and nothing made for it.
  * A read cut short, which local disks never do, would leave the text ending too soon; a file with
- * such a problem is read again the careful way before it is reported, unless it is no longer than
- * what was read. (Only a file with more after its JSON value, cut just there, would escape this; on
- * a local disk it cannot happen.)
+ * such a problem is read again the careful way before it is reported, unless it is still a regular
+ * file no longer than what was read. (A file that is no longer regular, a FIFO or a device put in
+ * its place, reads as empty; the careful way says what it is. Only a file with more after its JSON
+ * value, cut just there, would escape this; on a local disk it cannot happen.)
  */
 export function checkListedFile(name: string, path: string, strict: boolean): FileResult | undefined {
   const bytes = readListedBytes(path);
   if (bytes === undefined) return checkFile(name, path, strict);
   const result = resultUnlessPlainlyValid(name, bytes, strict);
-  if (result === undefined || result.valid || !result.problems.some(couldBeCutShort) || fileSize(path) === bytes.length) return result;
-  return checkFile(name, path, strict);
+  if (result === undefined || !result.problems.some(couldBeCutShort)) return result;
+  return regularFileSize(path) === bytes.length ? result : checkFile(name, path, strict);
 }
 
 /** The syntax problems of a text cut short: empty, ending in the middle, or in a broken character. */

@@ -85,10 +85,11 @@ export function readListedBytes(path: string): Buffer | undefined {
   return filled < listed.length ? (listedViews[filled] ??= listed.subarray(0, filled)) : undefined;
 }
 
-/** A file's size in bytes now, or undefined when it cannot be had. */
-export function fileSize(path: string): number | undefined {
+/** The size in bytes of a regular file now; undefined for anything else, or when it cannot be had. */
+export function regularFileSize(path: string): number | undefined {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.size;
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isFile() ? info.size : undefined;
   } catch {
     return undefined;
   }
