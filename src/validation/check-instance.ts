@@ -69,6 +69,8 @@ function inspectText(file: string, text: string, strict: boolean): Inspection {
  * every file is, so that nothing is made for it; else its result, as checkBytes gives it.
  */
 export function resultUnlessPlainlyValid(file: string, bytes: Buffer, strict: boolean): FileResult | undefined {
+  // The steps of inspectBytes and inspectText, for a file that passes them all; a file that does
+  // not is handed to them, or to what they hand it to, so that the answers are theirs.
   const text = bytes.toString();
   // A byte order mark, or a character the lax decoding may have made up: the careful way.
   if (text.charCodeAt(0) === 0xfeff || text.includes('\ufffd')) return checkBytes(file, bytes, strict);

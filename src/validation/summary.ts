@@ -4,6 +4,12 @@ export function emptySummary(): Summary {
   return { files: 0, valid: 0, invalid: 0, errors: 0, warnings: 0 };
 }
 
+/** Counts a file with nothing to report, for which no result was made (see validate-files.ts). */
+export function addPlainlyValid(summary: Summary): void {
+  summary.files++;
+  summary.valid++;
+}
+
 export function addToSummary(summary: Summary, result: FileResult): void {
   summary.files++;
   if (result.valid) summary.valid++;

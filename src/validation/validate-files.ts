@@ -8,7 +8,7 @@ import { readStreamBytes } from './read-target.js';
 import { reporters } from './reporters/index.js';
 import type { Reporter } from './reporters/reporter.js';
 import type { ValidateOptions } from '../commands/validate-run.js';
-import { addToSummary, emptySummary } from './summary.js';
+import { addPlainlyValid, addToSummary, emptySummary } from './summary.js';
 
 /** What a run of checks adds to as it goes. */
 interface Report {
@@ -72,8 +72,7 @@ function checkFiles(targets: readonly Target[], start: number, strict: boolean, 
     else {
       result = checkListedFile(target.name, target.path, strict);
       if (result === undefined) {
-        report.summary.files++;
-        report.summary.valid++;
+        addPlainlyValid(report.summary);
         if (report.reporter.listsCleanFiles && emit(report, { file: target.name, valid: true, problems: [] })) return index + 1;
         continue;
       }
