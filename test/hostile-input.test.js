@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { checkFile } from '../dist/validation/check-file.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { bin, root } from './helpers/paths.js';
 
@@ -68,19 +69,27 @@ describe('bad-input corpus', () => {
   test('the whole corpus as one folder: every file reported as when named alone, exit 1, no stack trace (real process)', (t) => {
     const dir = tempDir(t);
     writeCorpus(dir);
-    // Files found by listing a folder are read and checked another, faster way: the answers must not change.
-    const result = spawnSync(process.execPath, [bin, 'validate', '-f', 'json', '.'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    assert.equal(result.stderr, '');
-    const report = JSON.parse(result.stdout);
-    assert.equal(report.summary.files, Object.keys(corpus).length + 1);
-    for (const [name, [, expected]] of Object.entries(corpus)) {
-      const { problems } = report.files.find((entry) => entry.file === name);
-      const first = problems[0] && `${name}:${problems[0].line}:${problems[0].column}: ${problems[0].severity}: ${problems[0].message} [${problems[0].rule}]`;
-      if (expected === null) assert.deepEqual(problems, [], name);
-      else assert.equal(first, `${name}${expected}`);
+    // Files found by listing a folder are read and checked another, faster way: the answers must not
+    // change, with --strict or without, down to the last problem.
+    for (const strict of [false, true]) {
+      const args = [bin, 'validate', '-f', 'json', ...(strict ? ['--strict'] : []), '.'];
+      const result = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.stderr, '');
+      const report = JSON.parse(result.stdout);
+      assert.equal(report.summary.files, Object.keys(corpus).length + 1);
+      for (const entry of report.files) {
+        const alone = JSON.parse(JSON.stringify(checkFile(entry.file, join(dir, entry.file), strict)));
+        assert.deepEqual(entry, alone, `${entry.file}${strict ? ' --strict' : ''}`);
+      }
+      for (const [name, [, expected]] of Object.entries(corpus)) {
+        const { problems } = report.files.find((entry) => entry.file === name);
+        const first = problems[0] && `${name}:${problems[0].line}:${problems[0].column}: ${problems[0].severity}: ${problems[0].message} [${problems[0].rule}]`;
+        if (expected === null) assert.deepEqual(problems, [], name);
+        else assert.equal(first, `${name}${expected}`);
+      }
+      assert.equal(report.files.at(-1).valid, true);
+      assert.equal(result.status, 1);
     }
-    assert.equal(report.files.at(-1).valid, true);
-    assert.equal(result.status, 1);
   });
 });
 
