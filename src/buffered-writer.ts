@@ -2,11 +2,11 @@ import type { Writable } from 'node:stream';
 import { write } from './io.js';
 
 /**
- * Collects output and writes it in large chunks: one write per line is slow on pipes. The chunk is
- * large (1 MiB) because `validate` checks files in a synchronous loop that it leaves to await each
- * write (see validate-files.ts), and V8 compiles a hot loop that is left and entered again twice:
- * once while it runs, once more for the next call. Output still streams, a chunk at a time, and the
- * memory it holds stays bounded.
+ * Collects output and writes it in large chunks: one write per line is slow on pipes. A chunk is
+ * about a million characters because `validate` checks files in a synchronous loop that it leaves to
+ * await each write (see validate-files.ts), and each time it is left and entered again V8 may
+ * compile it once more. So text and GitHub output, which stream, rarely leave it; JSON and JUnit
+ * write everything at the end anyway. Output still streams a chunk at a time, in bounded memory.
  */
 export class BufferedWriter {
   private pending = '';
