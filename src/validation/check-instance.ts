@@ -50,7 +50,7 @@ export function inspectBytes(file: string, bytes: Buffer, strict: boolean): Insp
       strictUtf8.decode(bytes);
     } catch {
       const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? ' (it looks like UTF-16: save it as UTF-8)' : '';
-      return { result: result(file, [{ file, line: 1, column: 1, pointer: '', severity: 'error', rule: 'syntax', message: `${NOT_UTF8}${utf16}` }], strict), data: undefined };
+      return syntaxProblem(file, { line: 1, column: 1, message: `${NOT_UTF8}${utf16}` }, strict);
     }
   }
   return inspectText(file, text, strict);
@@ -103,7 +103,11 @@ function parseJson(text: string): unknown {
 // for the common path: on thousands of files that costs more than the checks themselves.
 
 function notJson(file: string, text: string, error: unknown, strict: boolean): Inspection {
-  const { line, column, message } = locateSyntaxError(text, error);
+  return syntaxProblem(file, locateSyntaxError(text, error), strict);
+}
+
+/** The inspection of a text that is not JSON (or not text): one syntax problem, and no data. */
+function syntaxProblem(file: string, { line, column, message }: { line: number; column: number; message: string }, strict: boolean): Inspection {
   return { result: result(file, [{ file, line, column, pointer: '', severity: 'error', rule: 'syntax', message }], strict), data: undefined };
 }
 

@@ -9,13 +9,11 @@ export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; reason: str
 
 const TOO_LARGE: ReadOutcome = { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
 
-/** Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever. */
-const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
-
 /** Opens a file for reading, or says why it cannot be. */
 function openForReading(path: string): number | ReadOutcome {
   try {
-    return openSync(path, READ_FLAGS);
+    // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
+    return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     return { ok: false, reason: describeFsError(error) };
   }
@@ -67,12 +65,8 @@ const listedViews: Buffer[] = [];
  * wrong: it could not be opened or read (it changed since the listing), or it filled the buffer.
  */
 export function readListedBytes(path: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, READ_FLAGS);
-  } catch {
-    return undefined;
-  }
+  const fd = openForReading(path);
+  if (typeof fd !== 'number') return undefined;
   let filled = listed.length;
   try {
     filled = readSync(fd, listed, 0, listed.length, null);
