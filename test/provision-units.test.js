@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
-import { findApiTarget, resolveApiTarget } from '../dist/cloud-elements/environments.js';
+import { findApiTarget } from '../dist/cloud-elements/environments.js';
 import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
 import { configurationSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
 import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
@@ -103,21 +103,23 @@ describe('secret input helpers', () => {
 });
 
 describe('the API host', () => {
-  test('--environment and --base-url together are a usage error', () => {
-    assert.throws(() => resolveApiTarget({ environment: 'eu', baseUrl: 'https://a.example' }, {}), {
+  test('--environment and --base-url together are a usage error', async () => {
+    await assert.rejects(findApiTarget({ environment: 'eu', baseUrl: 'https://a.example' }, {}, () => ({})), {
       exitCode: 2,
       message: '--environment and --base-url cannot be used together',
       hint: 'Pick one: --environment for a Cloud Elements environment, or --base-url for another API host.',
     });
   });
 
-  test('flag > variable (base URL over environment) > config > us', () => {
+  test('flag > variable (base URL over environment) > config > us', async () => {
     const env = { CLOUD_ELEMENTS_ENVIRONMENT: 'eu', CLOUD_ELEMENTS_BASE_URL: 'https://b.example/' };
-    assert.deepEqual(resolveApiTarget({ environment: 'staging' }, env), { environment: 'staging', host: 'https://staging.cloud-elements.com' });
-    assert.deepEqual(resolveApiTarget({}, env), { environment: 'custom', host: 'https://b.example' });
-    assert.deepEqual(resolveApiTarget({}, { CLOUD_ELEMENTS_ENVIRONMENT: 'eu' }, { baseUrl: 'https://c.example' }), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
-    assert.deepEqual(resolveApiTarget({}, {}, { environment: 'eu' }), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
-    assert.deepEqual(resolveApiTarget({}, {}), { environment: 'us', host: 'https://api.cloud-elements.com' });
+    const none = () => ({});
+    assert.deepEqual(await findApiTarget({ environment: 'staging' }, env, none), { environment: 'staging', host: 'https://staging.cloud-elements.com' });
+    assert.deepEqual(await findApiTarget({}, env, none), { environment: 'custom', host: 'https://b.example' });
+    assert.deepEqual(await findApiTarget({}, { CLOUD_ELEMENTS_ENVIRONMENT: 'eu' }, () => ({ 'base-url': 'https://c.example' })), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
+    assert.deepEqual(await findApiTarget({}, {}, () => ({ environment: 'eu' })), { environment: 'eu', host: 'https://api.cloud-elements.co.uk' });
+    assert.deepEqual(await findApiTarget({}, {}, () => ({ 'base-url': 'https://c.example/' })), { environment: 'custom', host: 'https://c.example' });
+    assert.deepEqual(await findApiTarget({}, {}, none), { environment: 'us', host: 'https://api.cloud-elements.com' });
   });
 
   test('findApiTarget reads the config only when no flag or variable decides', async () => {

@@ -55,7 +55,7 @@ export function checkBaseUrl(value: string, source = '--base-url'): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** The API host defaults the config store may hold. */
+/** The API host as `--environment` and `--base-url` choose it. */
 export interface ApiTargetDefaults {
   environment?: string | undefined;
   baseUrl?: string | undefined;
@@ -64,32 +64,15 @@ export interface ApiTargetDefaults {
 /**
  * The API host: `--base-url` or `--environment` (not both) > `CLOUD_ELEMENTS_BASE_URL` >
  * `CLOUD_ELEMENTS_ENVIRONMENT` > config > `us`. The variables may both be set: the base URL wins, as
- * documented. `config` holds the store's defaults, already read; `findApiTarget` reads them only when needed.
- */
-export function resolveApiTarget(flags: ApiTargetDefaults, env: Env, config: ApiTargetDefaults = {}): ApiTarget {
-  return decidedTarget(flags, env) ?? fromDefaults(config);
-}
-
-/**
- * The API host as every command finds it: `resolveApiTarget`, with the config store read only when no
- * flag or environment variable decides. `readConfig` may hand over defaults already read instead.
+ * documented. The config store is read, by `readConfig`, only when no flag or variable decides; a
+ * command that has read it already hands its values over instead.
  */
 export async function findApiTarget(
   flags: ApiTargetDefaults,
   env: Env,
-  readConfig: () => ApiTargetDefaults | Promise<ApiTargetDefaults> = () => readConfigDefaults(env),
+  readConfig: () => ConfigValues | Promise<ConfigValues> = async () => (await import('../config/store.js')).readConfigValues(env),
 ): Promise<ApiTarget> {
-  return decidedTarget(flags, env) ?? fromDefaults(await readConfig());
-}
-
-/** What the config store's `environment` and `base-url` keys say of the API host. */
-export function targetDefaults(values: ConfigValues): ApiTargetDefaults {
-  return { environment: values.environment, baseUrl: values['base-url'] };
-}
-
-async function readConfigDefaults(env: Env): Promise<ApiTargetDefaults> {
-  const { openConfigStore } = await import('../config/store.js');
-  return targetDefaults((await openConfigStore(env)).all());
+  return decidedTarget(flags, env) ?? fromConfig(await readConfig());
 }
 
 /** The target a flag or an environment variable decides, if any. */
@@ -104,8 +87,8 @@ function decidedTarget(flags: ApiTargetDefaults, env: Env): ApiTarget | undefine
   return undefined;
 }
 
-function fromDefaults(config: ApiTargetDefaults): ApiTarget {
-  if (config.baseUrl !== undefined) return { environment: 'custom', host: checkBaseUrl(config.baseUrl, 'config base-url') };
+function fromConfig(config: ConfigValues): ApiTarget {
+  if (config['base-url'] !== undefined) return { environment: 'custom', host: checkBaseUrl(config['base-url'], 'config base-url') };
   if (config.environment !== undefined) return named(checkEnvironmentName(config.environment, 'config environment'));
   return named(DEFAULT_ENVIRONMENT);
 }

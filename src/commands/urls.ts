@@ -20,14 +20,14 @@ export interface UrlsReport {
 }
 
 export async function runUrls(options: UrlsOptions, context: Context): Promise<number> {
-  const { findApiTarget, targetDefaults } = await import('../cloud-elements/environments.js');
+  const { findApiTarget } = await import('../cloud-elements/environments.js');
   const { ionCannonUrl, legacyApiKeyUrl } = await import('../instance/urls.js');
   const { findStoreId } = await import('../instance/find-store-id.js');
   // Read once, and only if a value is left to the config store.
   let config: Promise<ConfigValues> | undefined;
-  const readConfig = (): Promise<ConfigValues> => (config ??= import('../config/store.js').then(async ({ openConfigStore }) => (await openConfigStore(context.env)).all()));
+  const readConfig = (): Promise<ConfigValues> => (config ??= import('../config/store.js').then(({ readConfigValues }) => readConfigValues(context.env)));
   const storeId = await findStoreId(options, context, readConfig);
-  const target = await findApiTarget(options, context.env, async () => targetDefaults(await readConfig()));
+  const target = await findApiTarget(options, context.env, readConfig);
   const report: UrlsReport = {
     storeId: storeId,
     environment: target.environment,

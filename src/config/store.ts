@@ -42,6 +42,11 @@ export async function openConfigStore(env: Env): Promise<ConfigStore> {
   };
 }
 
+/** The store's values, for a command that only reads them. */
+export async function readConfigValues(env: Env): Promise<ConfigValues> {
+  return (await openConfigStore(env)).all();
+}
+
 function readValues(path: string): ConfigValues {
   let text: string;
   try {

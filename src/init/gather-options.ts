@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { resolveApiTarget, targetDefaults } from '../cloud-elements/environments.js';
-import { openConfigStore } from '../config/store.js';
+import { findApiTarget } from '../cloud-elements/environments.js';
+import { readConfigValues } from '../config/store.js';
 import { canPrompt, type Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
@@ -23,8 +23,8 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
   // A path that cannot take the file is refused before anything is asked; the wizard's last step
   // confirms replacing an existing file.
   if (options.output !== '-') await checkWritablePath(resolve(context.cwd, options.output), { overwrite: options.force || interactive });
-  const config = (await openConfigStore(context.env)).all();
-  const target = resolveApiTarget(options, context.env, targetDefaults(config));
+  const config = await readConfigValues(context.env);
+  const target = await findApiTarget(options, context.env, () => config);
   const draft = await suppliedValues(options, context, config);
   let values: Draft = draft;
   let overwrite = options.force;
