@@ -1,4 +1,5 @@
-// config set, flags and prompts accept exactly the values validate accepts in an instance file.
+// config set (and, for the store ID, urls --store-id) accept exactly the values validate accepts in
+// an instance file. The wizard's questions use the same checks (field-checks.ts).
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +64,10 @@ describe('config set accepts a value exactly when validate accepts an instance h
         assert.ok([0, 1].includes(validated.code), validated.stdout + validated.stderr);
         assert.ok([0, 2].includes(set.code), set.stderr);
         if ((validated.code === 0) !== (set.code === 0)) disagreements.push(`${JSON.stringify(value)}: validate ${validated.code}, config set ${set.code} ${set.stderr}`);
+        if (key === 'store-id') {
+          const urls = await runCli(['urls', '--store-id', value]);
+          if ((validated.code === 0) !== (urls.code === 0)) disagreements.push(`${JSON.stringify(value)}: validate ${validated.code}, urls ${urls.code} ${urls.stderr}`);
+        }
       }
       assert.deepEqual(disagreements, []);
     });

@@ -73,6 +73,14 @@ describe('urls', () => {
     assert.equal(await id([], { ECWID_INSTANCE_CONFIG_DIR: configDir, ECWID_STORE_ID: '222' }), '222');
   });
 
+  test('a typed store ID is trimmed, as init and config set trim it', async () => {
+    for (const [argv, env] of [[['--store-id', ' 4870020 '], {}], [[], { ECWID_STORE_ID: '4870020\n' }]]) {
+      const result = await runCli(['urls', '--json', ...argv], { env });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(JSON.parse(result.stdout).storeId, '4870020');
+    }
+  });
+
   test('a store ID that is not digits, or none at all: exit 2', async (t) => {
     const bad = await runCli(['urls', '--store-id', '48a']);
     assert.equal(bad.code, 2);

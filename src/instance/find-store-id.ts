@@ -38,9 +38,10 @@ async function locateStoreId(
   context: Context,
   readConfig: () => Promise<ConfigValues>,
 ): Promise<Found> {
-  if (options.storeId !== undefined) return { storeId: options.storeId, source: '--store-id' };
+  // Typed values are trimmed, as init and config set trim them; a file's value is taken as it is.
+  if (options.storeId !== undefined) return { storeId: options.storeId.trim(), source: '--store-id' };
   if (options.file !== undefined) return fromFile(options.file, context);
-  if (context.env.ECWID_STORE_ID) return { storeId: context.env.ECWID_STORE_ID, source: 'ECWID_STORE_ID' };
+  if (context.env.ECWID_STORE_ID) return { storeId: context.env.ECWID_STORE_ID.trim(), source: 'ECWID_STORE_ID' };
   const configured = (await readConfig())['store-id'];
   if (configured !== undefined) return { storeId: configured, source: 'config store-id' };
   if (existsSync(resolve(context.cwd, 'instance.json'))) return fromFile('instance.json', context);
