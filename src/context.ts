@@ -18,16 +18,29 @@ export interface Context {
   secrets?: SecretList;
 }
 
+/** What keeps a command from asking: its flags and `CI`, and the streams that are not terminals. */
+export interface PromptBlockers {
+  reasons: string[];
+  notTerminals: ('stdin' | 'stdout')[];
+}
+
 /**
  * Prompts happen only when a person is there to answer: stdin and stdout are terminals, the command
- * was not asked to run unattended (`--no-input`, `--json`) and `CI` is not set.
+ * was not asked to run unattended (`--no-input`, `--json`) and `CI` is not set. Each that fails is
+ * listed, for errors that say why nothing was asked.
  */
+export function promptBlockers(context: Pick<Context, 'io' | 'env'>, flags: { input?: boolean; json?: boolean } = {}): PromptBlockers {
+  const reasons: string[] = [];
+  if (flags.json === true) reasons.push('--json was given');
+  if (flags.input === false) reasons.push('--no-input was given');
+  if (context.env.CI) reasons.push('CI is set');
+  const notTerminals: PromptBlockers['notTerminals'] = [];
+  if (!context.io.stdinIsTTY) notTerminals.push('stdin');
+  if (!context.io.stdoutIsTTY) notTerminals.push('stdout');
+  return { reasons, notTerminals };
+}
+
 export function canPrompt(context: Pick<Context, 'io' | 'env'>, flags: { input?: boolean; json?: boolean } = {}): boolean {
-  return (
-    context.io.stdinIsTTY &&
-    context.io.stdoutIsTTY &&
-    flags.input !== false &&
-    flags.json !== true &&
-    !context.env.CI
-  );
+  const { reasons, notTerminals } = promptBlockers(context, flags);
+  return reasons.length === 0 && notTerminals.length === 0;
 }

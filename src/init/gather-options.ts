@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findApiTarget } from '../cloud-elements/environments.js';
 import { readConfigValues } from '../config/store.js';
-import { canPrompt, type Context } from '../context.js';
+import { canPrompt, promptBlockers, type Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
@@ -73,19 +73,10 @@ function readsStdin(options: InitOptions): boolean {
  * suggests a terminal to someone who is at one.
  */
 function whyNotAsked(context: Pick<Context, 'io' | 'env'>, options: InitOptions): string {
-  const reasons: string[] = [];
-  if (options.json) reasons.push('--json was given');
-  if (options.input === false) reasons.push('--no-input was given');
-  if (context.env.CI) reasons.push('CI is set');
-  const notTerminals = (
-    [
-      ['stdin', context.io.stdinIsTTY],
-      ['stdout', context.io.stdoutIsTTY],
-    ] as const
-  ).filter(([, isTTY]) => !isTTY);
+  const { reasons, notTerminals } = promptBlockers(context, options);
   if (notTerminals.length > 0) {
     const terminalOnly = reasons.length === 0;
-    reasons.push(`${notTerminals.map(([name]) => name).join(' and ')} ${notTerminals.length === 1 ? 'is not a terminal' : 'are not terminals'}`);
+    reasons.push(`${notTerminals.join(' and ')} ${notTerminals.length === 1 ? 'is not a terminal' : 'are not terminals'}`);
     if (terminalOnly) return `Nothing is asked: ${reasons.join(', ')}. Give them as above, or run init in a terminal to be asked.`;
   } else if (readsStdin(options)) {
     reasons.push('a secret is read from stdin');
