@@ -1,4 +1,4 @@
-import type { ConfigValues } from '../config/keys.js';
+import type { ConfigValues } from '../config/key-names.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';

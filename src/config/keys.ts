@@ -5,8 +5,6 @@ import { SECRET_VARIABLES } from '../secret-list.js';
 import { SECRET_LIKE_NAME } from '../secrets.js';
 import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
 
-export { CONFIG_KEYS, isConfigKey, type ConfigKey, type ConfigValues } from './key-names.js';
-
 const SECRET_SOURCES = `Secrets come from a masked prompt, an environment variable (${SECRET_VARIABLES.join(', ')}) or a --...-file flag (a path, or - for stdin).`;
 
 /** Refuses unknown and secret keys with a usage error that says what to do instead. */

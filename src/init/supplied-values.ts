@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { ConfigKey, ConfigValues } from '../config/keys.js';
+import type { ConfigKey, ConfigValues } from '../config/key-names.js';
 import {
   checkCallbackUrl,
   checkName,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
-import type { ConfigValues } from '../config/keys.js';
+import type { ConfigValues } from '../config/key-names.js';
 import { asJsonObject } from '../json-object.js';
 import { where } from '../validation/reporters/text.js';
 import { readInstanceFile } from './read-instance-file.js';
