@@ -14,8 +14,11 @@ export interface Context {
    * options; `main` passes what it decided for stderr (`io.colorStderr`) to the real one.
    */
   prompter: (options?: PrompterOptions) => Promise<Prompter>;
-  /** Secrets seen so far; `main` provides one per run and redacts every error it prints with it. */
-  secrets?: SecretList;
+  /**
+   * Secrets seen so far, one list per run: `main` adds the environment's and every masked answer,
+   * commands add what they read, and every error `main` prints is redacted with it.
+   */
+  secrets: SecretList;
 }
 
 /** What keeps a command from asking: its flags and `CI`, and the streams that are not terminals. */

@@ -34,8 +34,8 @@ export async function main(argv: readonly string[], given: Context): Promise<num
  * Starts the run's list of known secrets: those in the environment (as commands read them, without
  * a trailing newline), and every masked answer. Files the run reads add theirs as they are read.
  */
-function withSecretList(context: Context): Context & { secrets: SecretList } {
-  const secrets = context.secrets ?? new SecretList();
+function withSecretList(context: Context): Context {
+  const { secrets } = context;
   for (const name of SECRET_VARIABLES) {
     const value = context.env[name];
     if (value !== undefined) secrets.add(stripOneTrailingNewline(value));
@@ -52,7 +52,7 @@ function withSecretList(context: Context): Context & { secrets: SecretList } {
   return { ...context, secrets, prompter };
 }
 
-async function reportError(error: unknown, context: Context & { secrets: SecretList }, debug: boolean): Promise<number> {
+async function reportError(error: unknown, context: Context, debug: boolean): Promise<number> {
   const { colorStderr } = context.io;
   const stderr = { write: (text: string) => write(context.io.stderr, context.secrets.redact(text)) };
   const red = (text: string): string => (colorStderr ? `\u001b[31m${text}\u001b[39m` : text);
@@ -124,6 +124,7 @@ export function processContext(): Context {
     version: VERSION,
     fetch: globalThis.fetch,
     prompter: async (options) => (await import('./terminal-prompter.js')).terminalPrompter({ color: options?.color ?? false }),
+    secrets: new SecretList(),
   };
 }
 

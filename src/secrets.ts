@@ -40,7 +40,7 @@ export async function readSecretFile(path: string, flag: string, context: Pick<C
     }
   }
   const secret = stripOneTrailingNewline(text);
-  context.secrets?.add(secret);
+  context.secrets.add(secret);
   if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : path} is empty`);
   return secret;
 }

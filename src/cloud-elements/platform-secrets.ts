@@ -22,7 +22,7 @@ export interface GatherSecretsOptions {
   required: boolean;
 }
 
-type SecretsContext = Pick<Context, 'io' | 'env' | 'cwd' | 'prompter'>;
+type SecretsContext = Pick<Context, 'io' | 'env' | 'cwd' | 'prompter' | 'secrets'>;
 
 /**
  * The Cloud Elements user and organization secrets: `--…-file` flag > environment variable > masked

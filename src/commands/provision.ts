@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { SecretList } from '../secret-list.js';
 import { checkOneStdinReader } from '../secrets.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
 
@@ -64,7 +63,7 @@ export async function runProvision(options: ProvisionOptions, context: Context):
   const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
   const platform = { host: target.host, secrets: { user, organization }, version: context.version };
   // The run's list (main starts it): it already holds every secret read so far, and takes the token.
-  const known = context.secrets ?? new SecretList();
+  const known = context.secrets;
   const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
   const name = typeof body.name === 'string' ? body.name : '';
   const report = (id: string | number, reportedName: string, tokenFile: string | null): ProvisionReport => ({ id, name: reportedName, element: 'ecwid', environment: target.environment, tokenFile });

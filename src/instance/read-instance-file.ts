@@ -21,6 +21,6 @@ export async function readInstanceFile(path: string, context: Pick<Context, 'io'
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
   if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
   const { result, data } = inspectBytes(name, outcome.bytes, false);
-  for (const secret of configurationSecrets(data)) context.secrets?.add(secret);
+  for (const secret of configurationSecrets(data)) context.secrets.add(secret);
   return { name, data, result };
 }

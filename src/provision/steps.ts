@@ -17,7 +17,7 @@ import { textReporter } from '../validation/reporters/text.js';
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
  * text format; any error stops the run (exit 1) before anything is sent. Returns the body to send.
  */
-export async function readCheckedInstance(path: string, context: Pick<Context, 'io' | 'cwd'>): Promise<InstanceBody> {
+export async function readCheckedInstance(path: string, context: Pick<Context, 'io' | 'cwd' | 'secrets'>): Promise<InstanceBody> {
   const file = await readInstanceFile(path, context);
   const problems = file.result.problems;
   if (problems.length > 0) await write(context.io.stderr, textReporter({ quiet: true, color: context.io.colorStderr }).file(file.result));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../dist/main.js';
+import { SecretList } from '../../dist/secret-list.js';
 
 export class Capture extends Writable {
   text = '';
@@ -50,6 +51,7 @@ export async function runCli(argv, options = {}) {
       if (!options.prompter) throw new Error('this test does not expect a prompt');
       return options.prompter;
     },
+    secrets: new SecretList(),
   };
   const code = await main(argv, context);
   return { code, stdout: stdout.text, stderr: stderr.text };
