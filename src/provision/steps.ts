@@ -11,6 +11,7 @@ import { write } from '../io.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
 import { asJsonObject } from '../json-object.js';
 import type { SecretList } from '../secret-list.js';
+import { plural } from '../validation/summary.js';
 import { textReporter } from '../validation/reporters/text.js';
 
 /**
@@ -25,8 +26,7 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
   const data = asJsonObject(file.data);
   // A file that is not a JSON object always has a schema error: `data` is then only narrowed.
   if (errors > 0 || data === undefined) {
-    const count = errors > 0 ? ` (${errors} ${errors === 1 ? 'error' : 'errors'})` : '';
-    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance${count}: nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
+    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance (${plural(errors, 'error')}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
   }
   return instanceBody(data);
 }
