@@ -77,6 +77,38 @@ describe('provision: the request', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['old-link.token', 'old.token']);
   });
 
+  test('no token in the answer: the instance is still reported (tokenFile null), no file is written, exit 5', async (t) => {
+    api.state.behaviour = 'noToken';
+    const dir = tempDir(t);
+    const { code, stdout, stderr } = await provision([FILE, '--token-file', 'instance.token', '--json'], { cwd: dir });
+    assert.equal(stdout, `${JSON.stringify({ id: 12345, name: NAME, element: 'ecwid', environment: 'custom', tokenFile: null }, null, 2)}\n`);
+    assert.equal(stderr, 'error: Cloud Elements returned no instance token: instance.token was not written\n');
+    assert.equal(code, 5);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  test('the token is never shown, even where the answer quotes it', async () => {
+    api.state.behaviour = 'tokenInName';
+    for (const json of [false, true]) {
+      const { code, stdout, stderr } = await provision([FILE, ...(json ? ['--json'] : [])]);
+      assert.equal(code, 0);
+      assert.ok(!stdout.includes(TOKEN) && !stderr.includes(TOKEN), stdout);
+      assert.ok(stdout.includes(`${NAME} ****${TOKEN.slice(-4)}`), stdout);
+    }
+  });
+
+  test('a token file that cannot be written once the instance exists: the id is still shown, the file left as it was', async (t) => {
+    const dir = tempDir(t);
+    // Someone else's file appears between the check before the request and the write after it.
+    api.state.beforeCreated = () => writeFileSync(join(dir, 'instance.token'), 'theirs\n');
+    const { code, stdout, stderr } = await provision([FILE, '--token-file', 'instance.token'], { cwd: dir });
+    assert.equal(stdout, `Created instance 12345 "${NAME}"\n`);
+    assert.equal(stderr, 'error: instance.token already exists\nThe instance was created, but its token was not saved.\n');
+    assert.ok(!stderr.includes(TOKEN));
+    assert.equal(code, 3);
+    assert.equal(readFileSync(join(dir, 'instance.token'), 'utf8'), 'theirs\n');
+  });
+
   test('a missing folder or a folder as --token-file stops the run before anything is sent', async (t) => {
     const dir = tempDir(t);
     const missing = await provision([FILE, '--token-file', 'no/such/folder/t'], { cwd: dir });

@@ -2,15 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { link, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
-import { alreadyExists, checkWritablePath } from './check-output-path.js';
+import { alreadyExists, checkWritablePath, type OutputPathOptions } from './check-output-path.js';
 
-export interface WriteOptions {
+/** How checkWritablePath is told (an existing file stays untouched unless `overwrite`), and the file's mode. */
+export interface WriteOptions extends OutputPathOptions {
   /** File mode, e.g. 0o600 for files holding secrets. */
   mode: number;
-  /** Replace an existing file; otherwise an existing file is an error (exit 3) and stays untouched. */
-  overwrite: boolean;
-  /** The flag that names the path, for the hints: `--output` unless told. */
-  flag?: string | undefined;
 }
 
 /** The two calls that publish the finished file; tests inject failures here. */
@@ -42,8 +39,9 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     if (options.overwrite) await calls.rename(temporary, path);
     else await calls.link(temporary, path); // unlike rename, fails if the file appeared meanwhile
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(path, options.flag);
-    throw fileError(`cannot write ${path}: ${describeFsError(error)}`);
+    const shown = options.shown ?? path;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown, options.flag);
+    throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
   } finally {
     await rm(temporary, { force: true }).catch(() => undefined);
   }

@@ -82,7 +82,7 @@ export async function saveToken(
   if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${shownPath} was not written`);
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   try {
-    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force, flag: TOKEN_FLAG });
+    await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force, flag: TOKEN_FLAG, shown: shownPath });
     return undefined;
   } catch (error) {
     const message = cleanText(error instanceof Error ? error.message : String(error), secrets) ?? 'cannot write the token file';

@@ -19,7 +19,10 @@ const MIB = 1024 * 1024;
  *   `hugeDeclared` (a Content-Length of 1 GiB), `echoSecrets` (a 400 quoting the request),
  *   `redirectAway` (307 to `redirectTo`), `redirectSame` (307 to the same path under /moved),
  *   `created201` (the contract, but a create answers 201 Created), `idInHeaderOnly` (a 400 whose body
- *   has a message but no requestId: the ID is only in the `Elements-Request-Id` header).
+ *   has a message but no requestId: the ID is only in the `Elements-Request-Id` header), `noToken`
+ *   (the contract, but a create answers without the instance's token), `tokenInName` (the contract,
+ *   but the created instance's name quotes its token).
+ * `beforeCreated`, when set, runs just before a create is answered (the instance exists by then).
  */
 export async function startFakeCloudElements() {
   const state = {
@@ -31,6 +34,7 @@ export async function startFakeCloudElements() {
     /** Every request received: method, url (path and query), headers, body text. */
     requests: [],
     hugeBytesSent: 0,
+    beforeCreated: undefined,
   };
   const sockets = new Set();
   const server = createServer((req, res) => {
@@ -52,7 +56,7 @@ export async function startFakeCloudElements() {
     url,
     state,
     reset() {
-      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0 });
+      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined });
     },
     async close() {
       for (const socket of sockets) socket.destroy();
@@ -123,10 +127,11 @@ function answer(state, req, res, body) {
       return json(res, 400, { requestId: REQUEST_ID, message: `Missing required configuration entry: ${key}` });
     }
   }
+  state.beforeCreated?.();
   return json(res, state.behaviour === 'created201' ? 201 : 200, {
     id: 12345,
-    name: instance.name,
-    token: TOKEN,
+    name: state.behaviour === 'tokenInName' ? `${instance.name} ${TOKEN}` : instance.name,
+    token: state.behaviour === 'noToken' ? undefined : TOKEN,
     element: { id: 42, name: 'Ecwid', key: 'ecwid', typeOauth: false },
     provisionInteractions: [],
     valid: true,
