@@ -73,6 +73,17 @@ describe('urls', () => {
     assert.equal(await id([], { ECWID_INSTANCE_CONFIG_DIR: configDir, ECWID_STORE_ID: '222' }), '222');
   });
 
+  test('API host precedence: flag > variable > config store > us', async (t) => {
+    const env = { ECWID_INSTANCE_CONFIG_DIR: join(tempDir(t), 'config') };
+    assert.equal((await runCli(['config', 'set', 'environment', 'eu'], { env })).code, 0);
+    const environment = async (argv, more = {}) => JSON.parse((await runCli(['urls', '--json', '--store-id', '1', ...argv], { env: { ...env, ...more } })).stdout).environment;
+    assert.equal(await environment([]), 'eu');
+    assert.equal(await environment([], { CLOUD_ELEMENTS_ENVIRONMENT: 'staging' }), 'staging');
+    assert.equal(await environment([], { CLOUD_ELEMENTS_BASE_URL: 'https://ce.example.com' }), 'custom');
+    assert.equal(await environment(['--environment', 'sap-us2'], { CLOUD_ELEMENTS_ENVIRONMENT: 'staging' }), 'sap-us2');
+    assert.equal(await environment([], { ECWID_INSTANCE_CONFIG_DIR: join(tempDir(t), 'empty') }), 'us');
+  });
+
   test('a typed store ID is trimmed, as init and config set trim it', async () => {
     for (const [argv, env] of [[['--store-id', ' 4870020 '], {}], [[], { ECWID_STORE_ID: '4870020\n' }]]) {
       const result = await runCli(['urls', '--json', ...argv], { env });
