@@ -154,7 +154,13 @@ export function generatePlainCheck(schema) {
     const isString = node.type === 'string';
     const tests = valueTests(node, v, where, (test) => (isString ? test : `(typeof ${v} !== "string" || ${test})`));
     if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`)})`);
-    if (node.anyOf) tests.push(`(${node.anyOf.map((branch, i) => plainBranch(branch, v, `${where}/anyOf/${i}`)).join(' || ')})`);
+    if (node.anyOf) {
+      // A value the warned branch takes is never plain, whatever else would take it too.
+      const warned = node.anyOf.filter((branch) => WARNED.has(branch.$ref));
+      for (const branch of warned) tests.push(`!(${exact(branch, v, `${where}/anyOf`)})`);
+      const others = node.anyOf.filter((branch) => !warned.includes(branch));
+      tests.push(`(${others.map((branch, i) => plainBranch(branch, v, `${where}/anyOf/${i}`)).join(' || ') || 'false'})`);
+    }
     if (node.$ref !== undefined) tests.push(WARNED.has(node.$ref) ? 'false' : leaf(resolve(node.$ref, where), v, node.$ref));
     return tests.length > 0 ? tests.join(' && ') : 'true';
   }
