@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../dist/validation/check-instance.js';
+import { checkText } from '../dist/validation/checking/check-instance.js';
 import { decideAuthType } from '../dist/instance/auth-type.js';
 import { instanceSecrets } from '../dist/instance/configuration-secrets.js';
 import { maskInstanceBody } from '../dist/cloud-elements/request.js';

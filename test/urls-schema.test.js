@@ -129,7 +129,7 @@ describe('schema', () => {
   const shipped = readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8');
 
   test('every key says what it expects: problem messages are made from these texts, kept beside the schema', async () => {
-    const { EXPECTED_TEXTS } = await import('../dist/validation/expected-texts.js');
+    const { EXPECTED_TEXTS } = await import('../dist/validation/checking/expected-texts.js');
     const keys = [];
     const visit = (node, where) => {
       keys.push(where);

@@ -1,6 +1,6 @@
-import { isJsonObject, type JsonObject } from '../json-object.js';
+import { isJsonObject, type JsonObject } from '../../util/json-object.js';
 import { escapePointerSegment } from './pointer.js';
-import type { Finding } from './problem.js';
+import type { Finding } from '../problem.js';
 import {
   CALLBACK_URL_KEY,
   EVENTS_ENABLED_KEY,
@@ -13,8 +13,8 @@ import {
 } from './schema-facts.js';
 import { closest } from './suggest.js';
 import { authTypeRules, plainlyPassesAuthTypeRules } from './auth-type-rules.js';
-import { isLoopbackHost } from '../url-safety.js';
-import { remembered } from '../remembered.js';
+import { isLoopbackHost } from '../../util/url-safety.js';
+import { remembered } from '../../util/remembered.js';
 
 /**
  * The checks a schema cannot express, run on parsed data. Each returns findings; none throws.

@@ -1,7 +1,7 @@
-import { decideAuthType } from '../instance/auth-type.js';
-import { isJsonObject } from '../json-object.js';
+import { decideAuthType } from '../../instance/auth-type.js';
+import { isJsonObject } from '../../util/json-object.js';
 import { escapePointerSegment } from './pointer.js';
-import type { Finding } from './problem.js';
+import type { Finding } from '../problem.js';
 import { AUTH_TYPE_KEY, LEGACY_KEYS, configurationKeys } from './schema-facts.js';
 
 /** The known keys that only one authentication type uses. */
