@@ -5,7 +5,7 @@ import { CONFIG_FILE_LIMIT, readFileBytes } from '../fs/read-file.js';
 import { withLockFile } from '../fs/lock-file.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import type { Env } from '../io.js';
-import { isJsonObject, type JsonObject } from '../json-object.js';
+import { isJsonObject, type JsonObject } from '../util/json-object.js';
 import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './key-names.js';
 

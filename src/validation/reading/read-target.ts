@@ -1,5 +1,5 @@
 import { closeSync, readSync, statSync } from 'node:fs';
-import { openForReading } from '../fs/read-file.js';
+import { openForReading } from '../../fs/read-file.js';
 
 const listed = Buffer.allocUnsafe(64 * 1024);
 /** One view of `listed` per length: made once, not for every file read. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import type { Context } from './context.js';
-import { fileError, usageError } from './errors.js';
-import { readFileBytes, readStreamBytes, SECRET_LIMIT } from './fs/read-file.js';
+import type { Context } from '../context.js';
+import { fileError, usageError } from '../errors.js';
+import { readFileBytes, readStreamBytes, SECRET_LIMIT } from '../fs/read-file.js';
 import { stripOneTrailingNewline } from './secret-list.js';
 
 /**
