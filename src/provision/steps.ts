@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cleanText } from '../cloud-elements/api-error.js';
 import type { ApiTarget } from '../cloud-elements/environments.js';
@@ -49,7 +50,6 @@ export async function checkTokenFile(path: string, cwd: string, force: boolean):
  * that is no longer found by this name) is kept unless `--force`, and nothing is sent.
  */
 export async function checkTokenFileAbsent(fullPath: string, shown: string | undefined): Promise<void> {
-  const { lstat } = await import('node:fs/promises');
   const exists = await lstat(fullPath).then(
     () => true,
     () => false,
