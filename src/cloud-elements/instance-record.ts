@@ -1,4 +1,4 @@
-import { asJsonObject } from '../json-object.js';
+import { asJsonObject } from '../util/json-object.js';
 
 /**
  * An instance as the Platform API describes it (`GET /instances`, `GET /instances/{id}`), reduced to

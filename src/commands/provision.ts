@@ -1,38 +1,13 @@
 import { InvalidArgumentError } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { checkOneStdinReader } from '../secrets.js';
+import { checkOneStdinReader } from '../secrets/secret-input.js';
 import type { InstanceBody } from '../cloud-elements/request.js';
-import type { PlatformFlags, PlatformSession } from '../lifecycle/platform-session.js';
+import type { PlatformSession } from '../lifecycle/platform-session.js';
+import type { ProvisionOptions, ProvisionReport } from '../provision/provision-options.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, parseInstanceId, type Register } from './shared.js';
 
-export interface ProvisionOptions extends PlatformFlags {
-  /** The instance file, or `-` for stdin. */
-  file: string;
-  dryRun: boolean;
-  ifAbsent: boolean;
-  /** Look the instance up by name (or `--id`); change it when found, create it when not. */
-  update: boolean;
-  /** With `--if-absent` or `--update`: the instance with this id, instead of a lookup by name. */
-  id?: string | undefined;
-  tokenFile?: string | undefined;
-  /** Replace an existing `--token-file`. */
-  force: boolean;
-}
-
-/**
- * The `provision --json` document; `alreadyExists` only when `--if-absent` found the instance,
- * `updated` only when `--update` changed it.
- */
-export interface ProvisionReport {
-  id: string | number;
-  name: string;
-  element: 'ecwid';
-  environment: string;
-  tokenFile: string | null;
-  alreadyExists?: true;
-  updated?: true;
-}
+export type { ProvisionOptions, ProvisionReport };
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 3600;

@@ -1,17 +1,10 @@
 import type { Context } from '../context.js';
-import { checkOneStdinReader } from '../secrets.js';
+import { checkOneStdinReader } from '../secrets/secret-input.js';
 import { PLATFORM_ENVIRONMENT_HELP, platformOptions } from './platform-options.js';
 import { helpFooter, type Register } from './shared.js';
-import type { PlatformFlags } from '../lifecycle/platform-session.js';
+import type { StatusOptions } from '../lifecycle/lifecycle-options.js';
 
-export interface StatusOptions extends PlatformFlags {
-  /** The instance file, or `-` for stdin. */
-  file: string;
-  /** Look the instance up by id instead of by the file's name. */
-  id?: string | undefined;
-  /** Exit 1 when the instance is missing or differs from the file (for CI). */
-  check: boolean;
-}
+export type { StatusOptions };
 
 /**
  * Finds the instance (by the file's name, or `--id`), shows what the platform holds and compares it

@@ -1,6 +1,6 @@
 import type { InstanceBody } from '../cloud-elements/request.js';
 import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
-import { asJsonObject } from '../json-object.js';
+import { asJsonObject } from '../util/json-object.js';
 
 /** How the platform shows a secret it holds: never the value. */
 export const MASKED_BY_PLATFORM = '********';

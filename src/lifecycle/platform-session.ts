@@ -1,18 +1,7 @@
 import type { ApiTarget } from '../cloud-elements/environments.js';
 import type { InstanceClientOptions, PlatformTarget } from '../cloud-elements/instances.js';
-import type { SecretFiles } from '../cloud-elements/platform-secrets.js';
+import type { PlatformFlags } from './lifecycle-options.js';
 import type { Context } from '../context.js';
-
-/** The flags every command that talks to the Platform API shares. */
-export interface PlatformFlags extends SecretFiles {
-  environment?: string | undefined;
-  baseUrl?: string | undefined;
-  /** Seconds each exchange with Cloud Elements may take, body included. */
-  timeout: number;
-  json: boolean;
-  /** `false` with `--no-input`: never prompt. */
-  input: boolean;
-}
 
 /** Where, as whom and how patiently the Platform API is called: gathered before anything is sent. */
 export interface PlatformSession {

@@ -1,5 +1,5 @@
 import type { InstanceRecord } from '../cloud-elements/instance-record.js';
-import type { SecretList } from '../secret-list.js';
+import type { SecretList } from '../secrets/secret-list.js';
 import { escapeForeign } from '../text/escape.js';
 import type { Comparison, Difference } from './compare.js';
 import type { InstanceLookup } from './find-instance.js';

@@ -17,7 +17,7 @@ import { CliError, ExitCode } from '../errors.js';
 import { write } from '../io.js';
 import type { InstanceLookup } from '../lifecycle/find-instance.js';
 import type { PlatformSession } from '../lifecycle/platform-session.js';
-import { maskSecret } from '../secret-list.js';
+import { maskSecret } from '../secrets/secret-list.js';
 import { escapeForeign } from '../text/escape.js';
 
 /**
