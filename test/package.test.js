@@ -42,7 +42,8 @@ function lockfileFor(tarball) {
 }
 
 before(async () => {
-  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', folder], { cwd: root, env: npmEnv });
+  // Packs the build that `npm test` has just made: prepare would build it again.
+  const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], { cwd: root, env: npmEnv });
   [packed] = JSON.parse(stdout);
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'project', private: true, dependencies: { [pkg.name]: `file:../${packed.filename}` } }));
@@ -71,7 +72,12 @@ describe('the packed package', () => {
   test('installs from the tarball without the network, with no install script to approve', () => {
     assert.doesNotMatch(install.stderr, /install-scripts|ERR!/);
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
-    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) assert.equal(manifest.scripts?.[hook], undefined, `no ${hook} script`);
+    for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(manifest.scripts?.[hook], undefined, `no ${hook} script`);
+  });
+
+  test('prepare, which builds a clone, does nothing in an installed copy, where there is nothing to build', async () => {
+    const { stdout, stderr } = await run(npm, ['run', 'prepare', '--silent'], { cwd: installed, env: npmEnv });
+    assert.equal(stdout + stderr, '');
   });
 
   test('--version', async () => {
@@ -99,5 +105,16 @@ describe('the packed package', () => {
     const result = await cli(['schema']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8'));
+  });
+});
+
+describe('the packed library', { skip: pkg.exports === undefined && 'the package has no library entry' }, () => {
+  test('imports by the package name, with its types beside it', async () => {
+    const script = `const library = await import(${JSON.stringify(pkg.name)}); console.log(Object.keys(library).sort().join(' '));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });
+    assert.match(stdout, /\bverifyWebhookSignature\b/);
+    const types = pkg.exports['.'].types ?? pkg.types;
+    assert.ok(packed.files.some((file) => `./${file.path}` === types || file.path === types), `${types} is packed`);
+    assert.doesNotMatch(readFileSync(join(installed, types), 'utf8'), /from '(commander|chalk|conf|@inquirer\/prompts)'/);
   });
 });
