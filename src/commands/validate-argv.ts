@@ -5,7 +5,7 @@ import type { ValidateOptions } from '../validation/validate-options.js';
  * Reads a plain `validate` command line without commander, so that the commonest command starts
  * without building the whole program. It accepts only what it can read exactly as commander would:
  * `validate` first, then paths, `-f`/`--format` with a known format, `--strict`, `-q`/`--quiet`,
- * `--no-color` and `--debug`. Anything else (help, an unknown, joined or malformed option, `--`, an empty argument)
+ * `--no-color` and `--debug`. Anything else (help, an unknown, joined or malformed option, `--`)
  * returns undefined and goes to commander, which stays the one authority on usage and its errors.
  */
 export function readValidateArgv(argv: readonly string[]): { options: ValidateOptions; noColor: boolean } | undefined {
@@ -14,8 +14,7 @@ export function readValidateArgv(argv: readonly string[]): { options: ValidateOp
   let noColor = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '') return undefined; // an empty path is a usage error, which commander reports
-    else if (arg === '-' || !arg.startsWith('-')) options.paths.push(arg);
+    if (arg === '-' || !arg.startsWith('-')) options.paths.push(arg);
     else if (arg === '--strict') options.strict = true;
     else if (arg === '-q' || arg === '--quiet') options.quiet = true;
     else if (arg === '--no-color') noColor = true;
