@@ -2,6 +2,7 @@ import { usageError } from '../errors.js';
 import type { Env } from '../io.js';
 import { isLoopbackHost } from '../url-safety.js';
 import type { ConfigValues } from '../config/key-names.js';
+import { quoteForeign } from '../text/escape.js';
 
 /** Cloud Elements API hosts by environment name. */
 export const ENVIRONMENTS = {
@@ -29,7 +30,7 @@ export function isEnvironmentName(value: string): value is EnvironmentName {
 
 export function checkEnvironmentName(value: string, source = '--environment'): EnvironmentName {
   if (isEnvironmentName(value)) return value;
-  throw usageError(`${source}: unknown environment ${JSON.stringify(value)}`, `Use one of: ${ENVIRONMENT_NAMES.join(', ')}; or --base-url for another host.`);
+  throw usageError(`${source}: unknown environment ${quoteForeign(value)}`, `Use one of: ${ENVIRONMENT_NAMES.join(', ')}; or --base-url for another host.`);
 }
 
 /**
@@ -41,7 +42,7 @@ export function checkBaseUrl(value: string, source = '--base-url'): string {
   try {
     url = new URL(value);
   } catch {
-    throw usageError(`${source}: ${JSON.stringify(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
+    throw usageError(`${source}: ${quoteForeign(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(`${source}: only https:// URLs are accepted (got ${url.protocol})`);

@@ -5,6 +5,8 @@ import { ENVIRONMENT_NAMES } from '../cloud-elements/environments.js';
 /** Where a command's `run` puts the exit code it decided on; `main` returns it. */
 export interface Outcome {
   exitCode: number;
+  /** Writes of commander's own output (help, version), for `main` to await: one may fail. */
+  writes?: Promise<void>[];
 }
 
 /** Registers one command on the program. `run` is injectable so tests can check argv → options. */
