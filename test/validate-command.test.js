@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 import { fixtures } from './helpers/paths.js';
-import { parseXml } from './helpers/xml.js';
+import { junitSchemaErrors, parseXml } from './helpers/xml.js';
 import { jsonReporter } from '../dist/validation/reporters/json.js';
 
 const valid = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
@@ -235,12 +235,13 @@ describe('validate: machine-readable formats', () => {
     const suite = suites.children[0];
     assert.equal(suite.children.length, 3);
     const [validCase, warned, failed] = suite.children;
-    assert.deepEqual(validCase, { name: 'testcase', attributes: { classname: 'ecwid-instance', name: 'configs/a-valid.json', file: 'configs/a-valid.json' }, children: [], text: '' });
+    assert.deepEqual(validCase, { name: 'testcase', attributes: { classname: 'ecwid-instance', name: 'configs/a-valid.json' }, children: [], text: '' });
     assert.equal(warned.children[0].name, 'system-out');
     assert.equal(failed.attributes.name, 'configs/eu/b-template.json');
     assert.equal(failed.children[0].name, 'failure');
     assert.equal(failed.children[0].attributes.message, '6 errors');
     assert.equal(failed.children[0].text, TEMPLATE_LINES.join('\n'));
+    assert.deepEqual(await junitSchemaErrors(stdout), []);
     assert.equal(code, 1);
   });
 });

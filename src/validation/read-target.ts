@@ -10,7 +10,7 @@ export type ReadOutcome = { ok: true; bytes: Buffer } | { ok: false; reason: str
 const TOO_LARGE: ReadOutcome = { ok: false, reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an instance file` };
 
 /** Opens a file for reading, or says why it cannot be. */
-function openForReading(path: string): number | ReadOutcome {
+function openForReading(path: string | Buffer): number | ReadOutcome {
   try {
     // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
     return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -34,7 +34,7 @@ function fill(fd: number, buffer: Buffer): number {
  * Reads one file whole. Synchronous on purpose: for many small files it is the fastest way Node has,
  * and it holds one descriptor at a time, so no count of files can run out of them.
  */
-export function readFileBytes(path: string): ReadOutcome {
+export function readFileBytes(path: string | Buffer): ReadOutcome {
   const fd = openForReading(path);
   if (typeof fd !== 'number') return fd;
   try {
@@ -64,7 +64,7 @@ const listedViews: Buffer[] = [];
  * Undefined when the file must be read the careful way, `readFileBytes`, which also says what went
  * wrong: it could not be opened or read (it changed since the listing), or it filled the buffer.
  */
-export function readListedBytes(path: string): Buffer | undefined {
+export function readListedBytes(path: string | Buffer): Buffer | undefined {
   const fd = openForReading(path);
   if (typeof fd !== 'number') return undefined;
   let filled = listed.length;
@@ -80,7 +80,7 @@ export function readListedBytes(path: string): Buffer | undefined {
 }
 
 /** The size in bytes of a regular file now; undefined for anything else, or when it cannot be had. */
-export function regularFileSize(path: string): number | undefined {
+export function regularFileSize(path: string | Buffer): number | undefined {
   try {
     const info = statSync(path, { throwIfNoEntry: false });
     return info?.isFile() ? info.size : undefined;
