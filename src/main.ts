@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { isClosedReader, turnColorOff, wantsColor, write, writeFailure, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
-import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secret-list.js';
+import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secrets/secret-list.js';
 import { escapeForeign } from './text/escape.js';
 import { VERSION } from './version.js';
 

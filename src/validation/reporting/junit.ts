@@ -1,7 +1,7 @@
 import { backslashEscape, escapeForeign } from '../../text/escape.js';
 import type { Reporter } from './reporter.js';
 import { where } from './text.js';
-import { plural } from '../summary.js';
+import { plural } from './summary.js';
 
 // What XML 1.0 cannot hold at all, even as a reference, and `escapeForeign` leaves: lone surrogates,
 // U+FFFE and U+FFFF. (Its C0 controls are escaped by `escapeForeign`.)

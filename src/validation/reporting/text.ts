@@ -1,6 +1,6 @@
 import { escapeFileName, escapeForeign } from '../../text/escape.js';
 import type { Problem, Severity } from '../problem.js';
-import { summaryLine } from '../summary.js';
+import { summaryLine } from './summary.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 /**
