@@ -209,7 +209,8 @@ describe('config, init, provision and errors quote what others wrote escaped', (
     assertNothingRaw(json.replace(/\n/g, ''), 'config list --json');
     assert.deepEqual(JSON.parse(json), { name: 'a\nstore-id=666', tags: 'x\u202e,y\u009b' });
     const bad = await runCli(['config', 'set', 'environment', HOSTILE.clipboard], { env });
-    assert.equal(bad.stderr, 'error: config environment: unknown environment "\\x1b]52;c;ZXZpbA==\\x07"\nUse one of: us, eu, staging, sap-us2, sap-eu10; or --base-url for another host.\n');
+    assert.equal(bad.stderr.split('\n')[0], 'error: config environment: unknown environment "\\x1b]52;c;ZXZpbA==\\x07"');
+    assertNothingRaw(bad.stderr.replace(/\n/g, ''), 'unknown environment');
     const key = await runCli(['config', 'get', `x${HOSTILE.newline}`], { env });
     assertNothingRaw(key.stderr.slice(0, -1).replace(/\n(?=Keys: )/, ''), 'unknown key');
     assert.equal(key.code, 2);
