@@ -38,7 +38,8 @@ export const ENVIRONMENT_HELP: [string, string][] = [
  */
 export function environmentOptions(command: Command): Command {
   return command
-    .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => checkEnvironmentName(value, '--environment'))
+    // An empty value is left to refuseEmptyValues, which names the flag as it does for every option.
+    .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => (value === '' ? value : checkEnvironmentName(value, '--environment')))
     .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
 }
 
