@@ -21,18 +21,24 @@ interface Frame {
   index: number;
   /** This container's pointer, kept only when a wanted pointer lies inside it. */
   base: string | undefined;
+  /** The pointer of the object's current key, once built for it: its value reuses it. */
+  member: string | undefined;
 }
 
 const QUOTE = 0x22;
 /** Enough to make the point; a pathological file is not reported a million times. */
 const MAX_DUPLICATES = 100;
 
-/** Every pointer that is a wanted one or holds one: '' and '/a' for '/a/b'. */
+/** Every pointer that holds a wanted one: '' and '/a' for '/a/b'. */
 function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
   const prefixes = new Set<string>(['']);
   for (const pointer of wanted) {
-    for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', i + 1)) prefixes.add(pointer.slice(0, i));
-    prefixes.add(pointer);
+    for (let i = pointer.lastIndexOf('/'); i > 0; i = pointer.lastIndexOf('/', i - 1)) {
+      const prefix = pointer.slice(0, i);
+      // Pointers share their prefixes (thousands of keys of one object): stop at one already known.
+      if (prefixes.has(prefix)) break;
+      prefixes.add(prefix);
+    }
   }
   return prefixes;
 }
@@ -62,7 +68,8 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
     if (!prefixes) return undefined;
     const top = frames[frames.length - 1];
     if (!top) return '';
-    return top.base === undefined ? undefined : `${top.base}/${segment(top)}`;
+    if (top.base === undefined) return undefined;
+    return top.isObject ? (top.member ??= `${top.base}/${segment(top)}`) : `${top.base}/${segment(top)}`;
   };
   let found = false;
   const atValue = (offset: number): string | undefined => {
@@ -81,7 +88,7 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
       const at = atValue(i);
       const isObject = c === 0x7b;
       const base = at !== undefined && prefixes?.has(at) ? at : undefined;
-      frames.push({ isObject, keys: isObject && findDuplicates ? new Set() : undefined, segment: '', index: 0, base });
+      frames.push({ isObject, keys: isObject && findDuplicates ? new Set() : undefined, segment: '', index: 0, base, member: undefined });
       expectKey = isObject;
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
@@ -101,6 +108,7 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
         if (top.keys || top.base !== undefined) {
           const raw = text.slice(i + 1, end);
           top.segment = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
+          top.member = undefined;
         }
         if (top.keys?.has(top.segment) === true) {
           if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
@@ -135,7 +143,9 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
 export function locatePointers(text: string, wanted: ReadonlySet<string>, unique: boolean): Pick<ScanResult, 'keys' | 'values'> {
   const keys = new Map<string, number>();
   const values = new Map<string, number>();
-  if (unique && !text.includes('\\')) {
+  // Each search runs over the text from its start: for more than a few pointers, one scan is cheaper,
+  // and it keeps a file of 250,000 unknown keys linear rather than quadratic.
+  if (unique && wanted.size <= MAX_SEARCHES && !text.includes('\\')) {
     for (const pointer of wanted) {
       const found = findKey(text, pointer);
       if (!found) return scanJson(text, wanted, unique);
@@ -146,6 +156,9 @@ export function locatePointers(text: string, wanted: ReadonlySet<string>, unique
   }
   return scanJson(text, wanted, unique);
 }
+
+/** Up to this many pointers are looked for by searching the text, each on its own (see `findKey`). */
+const MAX_SEARCHES = 16;
 
 /** Characters that make a key's text ambiguous to search for (see `findKey`). */
 const AMBIGUOUS = /["\\:,]/;
