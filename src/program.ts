@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
@@ -50,5 +51,7 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerSchema(program, context, outcome);
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
+  // Last, so that it sees every command registered before it.
+  registerCompletion(program, context, outcome);
   return program;
 }
