@@ -39,11 +39,9 @@ describe('completion bash', () => {
 
   const cases = [
     ['a command name', ['val'], ['validate']],
-    ['every command', [''], ['init', 'validate', 'urls', 'schema', 'config', 'provision', 'completion', 'help']],
     ['an option of the command typed', ['validate', '--st'], ['--strict']],
     ['an option after a path and an option with its value', ['validate', 'configs/', '-f', 'json', '--q'], ['--quiet']],
     ['the values of an option that names them', ['validate', '--format', ''], ['text', 'json', 'github', 'junit']],
-    ['an environment', ['provision', '--environment', 'e'], ['eu']],
     ['a subcommand', ['config', 's'], ['set']],
     ['an option of a subcommand, not of its parent', ['config', 'list', '--'], ['--json', '--help']],
     ['the global options', ['--'], ['--version', '--no-color', '--debug', '--help']],
@@ -57,6 +55,14 @@ describe('completion bash', () => {
       assert.deepEqual(completions(stdout, ['ecwid-instance', ...words]), expected);
     });
   }
+
+  test('completes every command, in the order help lists them', async () => {
+    const { stdout } = await runCli(['completion', 'bash']);
+    const offered = completions(stdout, ['ecwid-instance', '']);
+    const listed = (await runCli(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0].match(/^  (\S+)/gm).map((line) => line.trim());
+    assert.deepEqual(offered, listed);
+    for (const name of ['init', 'validate', 'urls', 'schema', 'config', 'provision', 'completion', 'help']) assert.ok(offered.includes(name), name);
+  });
 
   test('a command or option added to the program completes with no change to the script maker', () => {
     const program = new Command('tool');
