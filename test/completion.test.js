@@ -59,7 +59,7 @@ describe('completion bash', () => {
   test('completes every command, in the order help lists them', async () => {
     const { stdout } = await runCli(['completion', 'bash']);
     const offered = completions(stdout, ['ecwid-instance', '']);
-    const listed = (await runCli(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0].match(/^  (\S+)/gm).map((line) => line.trim());
+    const listed = (await runCli(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0].match(/^ {2}(\S+)/gm).map((line) => line.trim());
     assert.deepEqual(offered, listed);
     for (const name of ['init', 'validate', 'urls', 'schema', 'config', 'provision', 'completion', 'help']) assert.ok(offered.includes(name), name);
   });
