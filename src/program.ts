@@ -3,7 +3,7 @@ import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
-import { refuseEmptyValues } from './commands/empty-values.js';
+import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -43,7 +43,7 @@ Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
     );
   program.hook('preAction', (_program, command) => {
-    refuseEmptyValues(command);
+    refuseEmptyArguments(command);
     if (command.optsWithGlobals().color === false) {
       turnColorOff(io);
     }
@@ -55,7 +55,8 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
   registerStatus(program, context, outcome);
-  // Last, so that it sees every command registered before it.
+  // It reads the program when it runs, so it completes every command registered here.
   registerCompletion(program, context, outcome);
+  refuseEmptyOptionValues(program);
   return program;
 }
