@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
 import { registerConfig } from './commands/config.js';
+import { registerEvents } from './commands/events.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -50,5 +51,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerSchema(program, context, outcome);
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
+  registerEvents(program, context, outcome);
   return program;
 }
