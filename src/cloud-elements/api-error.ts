@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { CliError, ExitCode } from '../errors.js';
-import { asJsonObject } from '../json-object.js';
-import type { SecretList } from '../secret-list.js';
+import { asJsonObject } from '../util/json-object.js';
+import type { SecretList } from '../secrets/secret-list.js';
 
 /** What an error message may say about the exchange it comes from. */
 export interface ExchangeFacts {

@@ -1,6 +1,6 @@
 import { exchangeFacts, httpError, transportError, type ExchangeFacts } from './api-error.js';
 import { describeCause, readBody, type BodyOutcome } from './read-body.js';
-import type { SecretList } from '../secret-list.js';
+import type { SecretList } from '../secrets/secret-list.js';
 import type { PlatformRequest } from './request.js';
 
 export interface ClientOptions {

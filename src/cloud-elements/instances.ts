@@ -1,4 +1,4 @@
-import { asJsonObject } from '../json-object.js';
+import { asJsonObject } from '../util/json-object.js';
 import { exchangeFacts, transportError } from './api-error.js';
 import { callPlatform, type ClientOptions } from './client.js';
 import { MIB } from './read-body.js';

@@ -1,6 +1,6 @@
-import { asJsonObject } from '../json-object.js';
+import { asJsonObject } from '../util/json-object.js';
 import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
-import { maskSecret } from '../secret-list.js';
+import { maskSecret } from '../secrets/secret-list.js';
 
 /** The Platform API's instances resource, below the API host. */
 export const INSTANCES_PATH = '/elements/api-v2/instances';

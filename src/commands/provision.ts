@@ -1,37 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { checkOneStdinReader } from '../secrets.js';
+import { checkOneStdinReader } from '../secrets/secret-input.js';
+import type { ProvisionOptions, ProvisionReport } from '../provision/provision-options.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
 
-export interface ProvisionOptions {
-  /** The instance file, or `-` for stdin. */
-  file: string;
-  environment?: string | undefined;
-  baseUrl?: string | undefined;
-  userSecretFile?: string | undefined;
-  orgSecretFile?: string | undefined;
-  dryRun: boolean;
-  ifAbsent: boolean;
-  tokenFile?: string | undefined;
-  /** Replace an existing `--token-file`. */
-  force: boolean;
-  /** Seconds each exchange with Cloud Elements may take, body included. */
-  timeout: number;
-  json: boolean;
-  /** `false` with `--no-input`: never prompt. */
-  input: boolean;
-}
-
-/** The `provision --json` document; `alreadyExists` only when `--if-absent` found the instance. */
-export interface ProvisionReport {
-  id: string | number;
-  name: string;
-  element: 'ecwid';
-  environment: string;
-  tokenFile: string | null;
-  alreadyExists?: true;
-}
+export type { ProvisionOptions, ProvisionReport };
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 3600;

@@ -4,7 +4,7 @@ import { describeFsError, fileError } from '../errors.js';
 import type { Env } from '../io.js';
 import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './key-names.js';
-import { isJsonObject } from '../json-object.js';
+import { isJsonObject } from '../util/json-object.js';
 import { importEsm } from '../import-esm.js';
 
 /** The store of non-secret defaults: a JSON file read here, written through `conf`. */

@@ -3,16 +3,16 @@ import { cleanText } from '../cloud-elements/api-error.js';
 import type { ApiTarget } from '../cloud-elements/environments.js';
 import { missingSecretWarnings } from '../cloud-elements/platform-secrets.js';
 import { dryRunRequest, formatRequest, INSTANCES_PATH, instanceBody, type InstanceBody, type PlatformSecrets } from '../cloud-elements/request.js';
-import type { ProvisionOptions, ProvisionReport } from '../commands/provision.js';
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
 import { write } from '../io.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
-import { asJsonObject } from '../json-object.js';
-import type { SecretList } from '../secret-list.js';
-import { plural } from '../validation/summary.js';
-import { textReporter } from '../validation/reporters/text.js';
+import { asJsonObject } from '../util/json-object.js';
+import type { ProvisionOptions, ProvisionReport } from './provision-options.js';
+import type { SecretList } from '../secrets/secret-list.js';
+import { plural } from '../validation/reporting/summary.js';
+import { textReporter } from '../validation/reporting/text.js';
 
 /**
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the

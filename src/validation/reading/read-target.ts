@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { describeFsError } from '../errors.js';
+import { describeFsError } from '../../errors.js';
 
 /** Instance files are small; anything larger than this is refused rather than read into memory. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;

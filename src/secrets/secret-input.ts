@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Context } from './context.js';
-import { describeFsError, fileError, usageError } from './errors.js';
+import type { Context } from '../context.js';
+import { describeFsError, fileError, usageError } from '../errors.js';
 import { stripOneTrailingNewline } from './secret-list.js';
-import { readStreamBytes } from './validation/read-target.js';
+import { readStreamBytes } from '../validation/reading/read-target.js';
 
 /**
  * Names that hold a secret, whatever the spelling convention: configuration keys (`oauth.api.secret`,
