@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
-import { asJsonObject } from '../json-object.js';
-import { stripOneTrailingNewline } from '../secret-list.js';
-import { readSecretFile } from '../secrets.js';
+import { asJsonObject } from '../util/json-object.js';
+import { stripOneTrailingNewline } from '../secrets/secret-list.js';
+import { readSecretFile } from '../secrets/secret-input.js';
 import type { KeyOptions } from './events-options.js';
 
 export const DEFAULT_INSTANCE_FILE = 'instance.json';
