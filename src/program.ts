@@ -6,6 +6,7 @@ import { registerEvents } from './commands/events.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
 import type { Outcome } from './commands/shared.js';
 import { registerUrls } from './commands/urls.js';
 import { registerValidate } from './commands/validate.js';
@@ -52,5 +53,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
   registerEvents(program, context, outcome);
+  registerStatus(program, context, outcome);
   return program;
 }
