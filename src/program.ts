@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
 import { registerConfig } from './commands/config.js';
 import { registerEvents } from './commands/events.js';
+import { refuseEmptyValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -42,6 +43,7 @@ Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
     );
   program.hook('preAction', (_program, command) => {
+    refuseEmptyValues(command);
     if (command.optsWithGlobals().color === false) {
       turnColorOff(io);
     }
