@@ -99,11 +99,12 @@ describe('events listen without a key', () => {
     const [first, second] = listener.stdout().trim().split('\n').map((line) => JSON.parse(line));
     assert.deepEqual(Object.keys(first), ['receivedAt', 'webhookId', 'signature', 'instanceId', 'eventId', 'events', 'body', 'status']);
     assert.equal(first.signature, 'unsigned');
-    assert.equal(first.eventId, 'e\\x1b[31m');
-    assert.equal(first.events[0].objectId, '9\\u202e1');
-    assert.equal(first.body.message.events[0].objectId, '9\\u202e1');
+    // JSON's own escapes: the same values to a reader, nothing raw in the text.
+    assert.equal(first.eventId, 'e\u001b[31m');
+    assert.equal(first.events[0].objectId, '9\u202e1');
+    assert.equal(first.body.message.events[0].objectId, '9\u202e1');
     assert.deepEqual(second.events, []);
-    assert.deepEqual(Object.keys(second.body), ['hello', 'k\\x07']);
+    assert.deepEqual(Object.keys(second.body), ['hello', 'k\u0007']);
     const raw = [...listener.stdout()].filter((char) => (char < ' ' && char !== '\n') || char === '\u202e');
     assert.deepEqual(raw, [], 'nothing raw');
   });

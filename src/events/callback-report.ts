@@ -1,5 +1,5 @@
 // What `events listen` prints for each callback: pure functions from what arrived to text.
-import { escapeForeign } from '../text/escape.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 import type { WebhookNotification } from '../webhooks/notification.js';
 import type { SignatureProblem } from '../webhooks/signature.js';
 import { SIGNATURE_PROBLEM_TEXT } from './signature-problems.js';
@@ -58,7 +58,7 @@ function topLevelKeys(body: unknown): string {
   if (typeof body !== 'object' || body === null) return `(a JSON ${body === null ? 'null' : typeof body})`;
   if (Array.isArray(body)) return `(a JSON array of ${body.length})`;
   const keys = Object.keys(body);
-  return keys.length === 0 ? '(an empty object)' : keys.map(escapeForeign).join(',');
+  return keys.length === 0 ? '(an empty object)' : escapeForeign(keys.join(','));
 }
 
 /**
@@ -74,22 +74,7 @@ export function callbackLines(record: CallbackRecord): string {
   return notification.events.map((event) => `${time} ${field(event.eventType)} ${field(event.objectType)} ${field(event.objectId)}${tail}\n`).join('');
 }
 
-/** Every string in a JSON value (keys too) passed through escapeForeign; the result stays JSON. */
-export function escapeStrings(value: unknown): unknown {
-  if (typeof value === 'string') return escapeForeign(value);
-  if (Array.isArray(value)) return value.map(escapeStrings);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      // A key named __proto__ stays an own property, as JSON.parse made it.
-      Object.defineProperty(out, escapeForeign(key), { value: escapeStrings(inner), enumerable: true, configurable: true, writable: true });
-    }
-    return out;
-  }
-  return value;
-}
-
-/** The `--json` line of one callback, every foreign string escaped. */
+/** The `--json` line of one callback; what JSON leaves raw is written as `\u` escapes (see toJson). */
 export function callbackJson(record: CallbackRecord): string {
   const { notification } = record;
   const orNull = (value: string | undefined): string | null => value ?? null;
@@ -111,7 +96,7 @@ export function callbackJson(record: CallbackRecord): string {
     status: record.status,
     ...(record.forward === undefined ? {} : { forward: record.forward }),
   };
-  return `${JSON.stringify(escapeStrings(report))}\n`;
+  return `${toJson(report)}\n`;
 }
 
 /** The summary when the listener stops: `12 callbacks: 11 accepted, 1 rejected`. */

@@ -3,7 +3,7 @@ import { CliError, ExitCode, usageError } from '../errors.js';
 import { write } from '../io.js';
 import { describeCause, MIB, readBody } from '../cloud-elements/read-body.js';
 import { checkOneStdinReader } from '../secrets/secret-input.js';
-import { escapeForeign } from '../text/escape.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 import { isLoopbackHost } from '../util/url-safety.js';
 import { signWebhookBody, SIGNATURE_HEADER, WEBHOOK_ID_HEADER } from '../webhooks/signature.js';
 import type { SendOptions } from './events-options.js';
@@ -22,7 +22,7 @@ export interface SendReport {
   signed: boolean;
   webhookId: string;
   eventId: string;
-  /** Up to 200 characters of the answer, escaped. */
+  /** Up to 200 characters of the answer. */
   answer: string;
 }
 
@@ -75,12 +75,13 @@ export async function runSend(options: SendOptions, context: Context): Promise<n
     signed: known !== undefined,
     webhookId: ids.webhookId,
     eventId: ids.eventId,
-    answer: escapeForeign(shorten(text)),
+    answer: shorten(text),
   };
   if (options.json) {
-    await write(context.io.stdout, `${JSON.stringify({ ...report, url: escapeForeign(report.url), statusText: escapeForeign(report.statusText) })}\n`);
+    await write(context.io.stdout, `${toJson(report)}\n`);
   } else {
-    await write(context.io.stdout, `POST ${shownUrl}: ${response.status} ${escapeForeign(response.statusText)} in ${ms} ms\n${report.answer === '' ? '' : `${report.answer}\n`}`);
+    const answerLine = report.answer === '' ? '' : `${escapeForeign(report.answer)}\n`;
+    await write(context.io.stdout, `POST ${shownUrl}: ${response.status} ${escapeForeign(response.statusText)} in ${ms} ms\n${answerLine}`);
   }
   return exitCodeFor(response, context);
 }
