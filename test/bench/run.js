@@ -95,15 +95,12 @@ function checkSummary(stdout, expected, size) {
   if (!stdout.includes(line)) throw new Error(`validate did not report "${line}"; it printed:\n${stdout.slice(-500)}`);
 }
 
-if (flags['events-only']) {
-  printEventsReport(await benchEvents({ rounds: flags.quick ? 3 : 5, seconds: flags.quick ? 3 : 5 }));
-  process.exit(0);
+if (!flags['events-only']) {
+  const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
+  process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+  const started = performance.now();
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size, base));
+  printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
 }
-
-const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
-process.on('exit', () => rmSync(base, { recursive: true, force: true }));
-const started = performance.now();
-const results = [];
-for (const size of sizes) results.push(await benchSize(size, base));
-printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
 if (!flags['no-events']) printEventsReport(await benchEvents({ rounds: flags.quick ? 3 : 5, seconds: flags.quick ? 3 : 5 }));
