@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
 import { findApiTarget } from '../dist/cloud-elements/environments.js';
 import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
-import { configurationSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
+import { instanceSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
 import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
 import { redactSecrets, SecretList } from '../dist/secret-list.js';
 import { stripOneTrailingNewline } from '../dist/secret-list.js';
@@ -41,7 +41,7 @@ describe('request building', () => {
 
   test('masking: writeOnly keys, and unknown keys that look like secrets', () => {
     assert.deepEqual(maskInstanceBody(body).configuration, { 'ecwid.store.id': '4870020', 'ecwid.order.key': '****2wN9', 'ecwid.product.kye': '****6vB1', 'oauth.api.secret': '****' });
-    assert.deepEqual(configurationSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
+    assert.deepEqual(instanceSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
   });
 
   test('reading an instance file remembers every value provision treats as a secret', async (t) => {
@@ -49,7 +49,7 @@ describe('request building', () => {
     writeFileSync(join(dir, 'instance.json'), JSON.stringify(body));
     const secrets = new SecretList();
     await readInstanceFile('instance.json', { io: {}, cwd: dir, secrets });
-    for (const value of configurationSecrets(body)) assert.equal(secrets.redact(`[${value}]`), `[${redactSecrets(value, [value])}]`, value);
+    for (const value of instanceSecrets(body)) assert.equal(secrets.redact(`[${value}]`), `[${redactSecrets(value, [value])}]`, value);
   });
 
   test('cleanText removes control characters and bounds the length', () => {
@@ -74,7 +74,7 @@ describe('one redaction rule', () => {
     const list = new SecretList(['secret_4xY7pQ2wN9', 'abc', 42, undefined]);
     const text = 'secret_4xY7pQ2wN9 abc';
     assert.equal(cleanText(text, list), list.redact(text));
-    assert.equal(list.redact(text), '****2wN9 abc');
+    assert.equal(list.redact(text), '****2wN9 ****');
   });
 
   test('one pattern names secret-like keys, in configuration and in the config store', () => {

@@ -29,14 +29,17 @@ const MAX_SHOWN = 500;
 /**
  * Text from the network, made safe to print: known secrets masked, control characters (terminal
  * escapes) removed, whitespace folded and the length bounded. Nothing else of a body is ever shown.
+ * Secrets are masked before the text is cut: a cut first would leave a secret that straddles it
+ * unrecognised, all but its last characters shown.
  */
 export function cleanText(value: unknown, secrets: SecretList): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   // eslint-disable-next-line no-control-regex
-  let text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let text = secrets.redact(String(value)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
+  text = secrets.redact(text); // a secret holding a space, echoed with a line break there
   if (text.length > MAX_SHOWN) text = `${text.slice(0, MAX_SHOWN)}…`;
-  return secrets.redact(text);
+  return text;
 }
 
 function statusLine(status: number): string {
