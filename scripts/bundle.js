@@ -54,10 +54,10 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // Loaded by dynamic import() when used; `conf` is an ES module, and neither is on a fast path.
-  external: ['conf', '@inquirer/prompts'],
+  // Loaded by dynamic import() when used: an ES module package, and not on a fast path.
+  external: ['@inquirer/prompts'],
   // The modules read files beside themselves through import.meta.url; bundle depth (dist/bundle/)
-  // matches theirs (dist/commands/, dist/validation/), so the same relative URLs still work.
+  // matches theirs (dist/commands/), so the same relative URLs still work.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Less text to compile at every start; names stay readable in --debug stack traces.

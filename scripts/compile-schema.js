@@ -11,7 +11,7 @@ import { generatePlainCheck } from './plain-check.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8'));
 
-// Messages come from the schema's x-expected texts (src/validation/schema-problems.ts), so ajv
+// Messages come from the schema's x-expected texts (src/validation/checking/schema-problems.ts), so ajv
 // builds none of its own. Formats come from ../uri-format.js, which answers as ajv-formats does but
 // compiles its large pattern only for a URL that is not of the plainest shape.
 const ajv = new Ajv.default({ allErrors: true, messages: false, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, optimize: true, formats: _`formats` } });
@@ -42,10 +42,10 @@ const plainCheckTypes = `/** The properties the data holds when it is plainly va
 export declare function plainCheck(data: unknown): number;
 `;
 
-for (const folder of ['src/validation/generated', 'dist/validation/generated']) {
+for (const folder of ['src/validation/checking/generated', 'dist/validation/checking/generated']) {
   mkdirSync(join(root, folder), { recursive: true });
   writeFileSync(join(root, folder, 'schema-validator.js'), module);
   writeFileSync(join(root, folder, 'plain-check.js'), plainCheck);
 }
-writeFileSync(join(root, 'src/validation/generated/schema-validator.d.ts'), types);
-writeFileSync(join(root, 'src/validation/generated/plain-check.d.ts'), plainCheckTypes);
+writeFileSync(join(root, 'src/validation/checking/generated/schema-validator.d.ts'), types);
+writeFileSync(join(root, 'src/validation/checking/generated/plain-check.d.ts'), plainCheckTypes);

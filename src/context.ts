@@ -1,6 +1,6 @@
 import type { IO, Env } from './io.js';
 import type { Prompter, PrompterOptions } from './prompter.js';
-import type { SecretList } from './secret-list.js';
+import type { SecretList } from './secrets/secret-list.js';
 
 /** Everything a command may touch of the outside world. Only `main` builds the real one. */
 export interface Context {

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { isClosedReader, turnColorOff, wantsColor, write, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
-import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secret-list.js';
+import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secrets/secret-list.js';
 import { VERSION } from './version.js';
 
 /** Runs one command line and returns its exit code. The only place that decides exit codes. */

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { readValidateArgv } from '../dist/commands/validate-argv.js';
-import { mayHaveDuplicateKeys } from '../dist/validation/duplicate-keys.js';
-import { scanJson } from '../dist/validation/json-scan.js';
-import { PLAIN_HTTP_URL, isUri } from '../dist/validation/uri-format.js';
+import { mayHaveDuplicateKeys } from '../dist/validation/checking/duplicate-keys.js';
+import { scanJson } from '../dist/validation/checking/json-scan.js';
+import { PLAIN_HTTP_URL, isUri } from '../dist/validation/checking/uri-format.js';
 import { runCli } from './helpers/cli.js';
 import { bin, fixtures, root } from './helpers/paths.js';
 

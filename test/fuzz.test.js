@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkBytes, checkText } from '../dist/validation/check-instance.js';
+import { checkBytes, checkText } from '../dist/validation/checking/check-instance.js';
 
 const RULES = new Set(['syntax', 'duplicate-key', 'placeholder', 'schema', 'boolean-string', 'insecure-url', 'unused-callback', 'unknown-key']);
 const SETTINGS = { numRuns: 400, interruptAfterTimeLimit: 1500, seed: 20261127 };

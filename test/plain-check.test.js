@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { generatePlainCheck } from '../scripts/plain-check.js';
-import { checkData } from '../dist/validation/check-instance.js';
-import { plainCheck } from '../dist/validation/generated/plain-check.js';
-import { scanJson } from '../dist/validation/json-scan.js';
-import { isPlainlyValid } from '../dist/validation/plain-check.js';
+import { checkData } from '../dist/validation/checking/check-instance.js';
+import { plainCheck } from '../dist/validation/checking/generated/plain-check.js';
+import { scanJson } from '../dist/validation/checking/json-scan.js';
+import { isPlainlyValid } from '../dist/validation/checking/plain-check.js';
 import { fixtures } from './helpers/paths.js';
 
 const SETTINGS = { numRuns: 3000, interruptAfterTimeLimit: 3000, seed: 20261127 };

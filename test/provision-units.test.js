@@ -10,9 +10,9 @@ import { findApiTarget } from '../dist/cloud-elements/environments.js';
 import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
 import { instanceSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
 import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
-import { redactSecrets, SecretList } from '../dist/secret-list.js';
-import { stripOneTrailingNewline } from '../dist/secret-list.js';
-import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets.js';
+import { redactSecrets, SecretList } from '../dist/secrets/secret-list.js';
+import { stripOneTrailingNewline } from '../dist/secrets/secret-list.js';
+import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets/secret-input.js';
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
 import { runCli, tempDir } from './helpers/cli.js';
 

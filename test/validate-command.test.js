@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 import { fixtures } from './helpers/paths.js';
 import { parseXml } from './helpers/xml.js';
-import { jsonReporter } from '../dist/validation/reporters/json.js';
+import { jsonReporter } from '../dist/validation/reporting/json.js';
 
 const valid = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
 const template = readFileSync(join(fixtures, 'invalid/docs-template.json'), 'utf8');

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkFile, checkListedFile } from '../dist/validation/check-file.js';
-import { checkBytes } from '../dist/validation/check-instance.js';
+import { checkBytes } from '../dist/validation/checking/check-instance.js';
 import { fixtures } from './helpers/paths.js';
 
 const cases = (folder) => readdirSync(join(fixtures, folder)).filter((name) => name.endsWith('.json')).sort();

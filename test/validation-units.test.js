@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { checkText } from '../dist/validation/check-instance.js';
-import { compileGlob } from '../dist/validation/glob.js';
-import { lineLocator, locatePointers, scanJson } from '../dist/validation/json-scan.js';
-import { closest } from '../dist/validation/suggest.js';
-import { remembered } from '../dist/remembered.js';
-import { FORMATS, reporters } from '../dist/validation/reporters/index.js';
+import { checkText } from '../dist/validation/checking/check-instance.js';
+import { compileGlob } from '../dist/validation/reading/glob.js';
+import { lineLocator, locatePointers, scanJson } from '../dist/validation/checking/json-scan.js';
+import { closest } from '../dist/validation/checking/suggest.js';
+import { remembered } from '../dist/util/remembered.js';
+import { FORMATS, reporters } from '../dist/validation/reporting/index.js';
 
 const instance = (configuration, extra = {}) =>
   JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020', ...configuration }, name: 'n', ...extra }, null, 2);

@@ -1,6 +1,6 @@
 import { usageError } from '../errors.js';
 import type { Env } from '../io.js';
-import { isLoopbackHost } from '../url-safety.js';
+import { isLoopbackHost } from '../util/url-safety.js';
 import type { ConfigValues } from '../config/key-names.js';
 
 /** Cloud Elements API hosts by environment name. */

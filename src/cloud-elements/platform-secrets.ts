@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { holdsSpaceOrControl, stripOneTrailingNewline } from '../secret-list.js';
-import { readSecretFile } from '../secrets.js';
+import { holdsSpaceOrControl, stripOneTrailingNewline } from '../secrets/secret-list.js';
+import { readSecretFile } from '../secrets/secret-input.js';
 import type { PlatformSecrets } from './request.js';
 
 /** Where each platform secret may come from; never a flag's value. */

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { ENVIRONMENT_NAMES } from '../cloud-elements/environments.js';
 
@@ -34,4 +34,10 @@ export function environmentOptions(command: Command): Command {
   return command
     .addOption(new Option('--environment <name>', 'Cloud Elements environment').choices(ENVIRONMENT_NAMES))
     .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
+}
+
+/** `--id`: an instance's numeric id, as the Platform API gives it. */
+export function parseInstanceId(value: string): string {
+  if (!/^\d{1,19}$/.test(value)) throw new InvalidArgumentError('give the numeric id of an instance, such as 12345.');
+  return value;
 }

@@ -1,5 +1,5 @@
-import { FORMATS, type Format } from '../validation/reporters/reporter.js';
-import type { ValidateOptions } from './validate-run.js';
+import { FORMATS, type Format } from '../validation/reporting/reporter.js';
+import type { ValidateOptions } from '../validation/validate-options.js';
 
 /**
  * Reads a plain `validate` command line without commander, so that the commonest command starts

@@ -2,14 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import type { Format } from '../validation/reporters/reporter.js';
+import type { ValidateOptions } from '../validation/validate-options.js';
 
-export interface ValidateOptions {
-  paths: string[];
-  format: Format;
-  strict: boolean;
-  quiet: boolean;
-}
+export type { ValidateOptions };
 
 const DEFAULT_PATH = 'instance.json';
 

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { FORMATS, type Format } from '../validation/reporters/reporter.js';
+import { FORMATS, type Format } from '../validation/reporting/reporter.js';
 import { runValidate, type ValidateOptions } from './validate-run.js';
 import { helpFooter, type Register } from './shared.js';
 

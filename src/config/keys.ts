@@ -1,8 +1,8 @@
 import { checkBaseUrl, checkEnvironmentName } from '../cloud-elements/environments.js';
 import { usageError } from '../errors.js';
 import { checkCallbackUrl, checkName, checkStoreId, checkTags, requireValid, splitTags } from '../instance/field-checks.js';
-import { SECRET_VARIABLES } from '../secret-list.js';
-import { SECRET_LIKE_NAME } from '../secrets.js';
+import { SECRET_VARIABLES } from '../secrets/secret-list.js';
+import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
 import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
 
 const SECRET_SOURCES = `Secrets come from a masked prompt, an environment variable (${SECRET_VARIABLES.join(', ')}) or a --...-file flag (a path, or - for stdin).`;

@@ -1,17 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
+import { temporaryPath } from './write-file-atomic.js';
 
 /**
  * Proves that a file can be written beside `path` (absolute) by really creating one of our own in
  * its folder, then removing it. Permission bits alone do not tell (root ignores them; a read-only
  * mount, `/proc` or an ACL refuse anyway), and a write that can only fail after an irreversible step
- * (an instance created) must be known to work before it. The probe is named like writeFileAtomic's
- * temporary files, so that one left by a killed run is swept by the next write.
+ * (an instance created) must be known to work before it. The probe is one of writeFileAtomic's
+ * temporary files, so that one left by a killed run is swept by a later write.
  */
 export async function probeFolderWritable(path: string, options: { flag: string; shown: string }): Promise<void> {
-  const probe = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const probe = temporaryPath(path);
   try {
     const handle = await open(probe, 'wx', 0o600);
     await handle.close();

@@ -7,7 +7,7 @@ import { usageError } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
 import { write } from '../io.js';
-import { checkOneStdinReader } from '../secrets.js';
+import { checkOneStdinReader } from '../secrets/secret-input.js';
 import type { Draft, InitOptions, InitPlan } from './init-options.js';
 import { suppliedValues } from './supplied-values.js';
 import { runWizard } from './wizard.js';

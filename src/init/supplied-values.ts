@@ -12,8 +12,8 @@ import {
   splitTags,
   type FieldCheck,
 } from '../instance/field-checks.js';
-import { stripOneTrailingNewline } from '../secret-list.js';
-import { readSecretFile } from '../secrets.js';
+import { stripOneTrailingNewline } from '../secrets/secret-list.js';
+import { readSecretFile } from '../secrets/secret-input.js';
 import type { Draft, InitOptions } from './init-options.js';
 
 type Candidate = [source: string, value: string | undefined];

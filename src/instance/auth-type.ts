@@ -1,4 +1,4 @@
-import { asJsonObject } from '../json-object.js';
+import { asJsonObject } from '../util/json-object.js';
 
 /** How an instance authenticates to Ecwid: the legacy keys (`custom`) or an Ecwid app (`oauth2`). */
 export type AuthType = 'custom' | 'oauth2';

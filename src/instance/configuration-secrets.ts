@@ -1,6 +1,6 @@
-import { SECRET_LIKE_NAME } from '../secrets.js';
-import { configurationKeys, secretKeys } from '../validation/schema-facts.js';
-import { closest } from '../validation/suggest.js';
+import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
+import { configurationKeys, secretKeys } from '../validation/checking/schema-facts.js';
+import { closest } from '../validation/checking/suggest.js';
 
 const knownConfigurationKeys = new Set(configurationKeys);
 const secretKeyList = [...secretKeys];

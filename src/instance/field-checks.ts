@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import validateSchema from '../validation/generated/schema-validator.js';
+import validateSchema from '../validation/checking/generated/schema-validator.js';
 import { usageError } from '../errors.js';
-import { ruleFindings } from '../validation/rules.js';
+import { ruleFindings } from '../validation/checking/rules.js';
 
 /** `true` when a value is acceptable, or the reason it is not (never quoting a secret). */
 export type FieldCheck = (value: string) => true | string;

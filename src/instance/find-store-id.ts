@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import type { ConfigValues } from '../config/key-names.js';
-import { asJsonObject } from '../json-object.js';
-import { where } from '../validation/reporters/text.js';
+import { asJsonObject } from '../util/json-object.js';
+import { where } from '../validation/reporting/text.js';
 import { readInstanceFile } from './read-instance-file.js';
 import { checkStoreId } from './field-checks.js';
 

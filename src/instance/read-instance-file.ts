@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { fileError } from '../errors.js';
-import { inspectBytes } from '../validation/check-instance.js';
+import { inspectBytes } from '../validation/checking/check-instance.js';
 import type { FileResult } from '../validation/problem.js';
-import { readFileBytes, readStreamBytes } from '../validation/read-target.js';
+import { readFileBytes, readStreamBytes } from '../fs/read-file.js';
 import { instanceSecrets } from './configuration-secrets.js';
 
 export interface InstanceFile {

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import { write } from '../io.js';
-import { checkData } from '../validation/check-instance.js';
+import { checkData } from '../validation/checking/check-instance.js';
 import type { Finding } from '../validation/problem.js';
 import { serializeInstance, type EcwidInstance } from './build-instance.js';
 

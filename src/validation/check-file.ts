@@ -1,7 +1,8 @@
-import { checkBytes, resultUnlessPlainlyValid } from './check-instance.js';
+import { checkBytes, resultUnlessPlainlyValid } from './checking/check-instance.js';
 import type { FileResult, Problem } from './problem.js';
-import { readFileBytes, readListedBytes, regularFileSize, type ReadOutcome } from './read-target.js';
-import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './syntax-error.js';
+import { readFileBytes, type ReadOutcome } from '../fs/read-file.js';
+import { readListedBytes, regularFileSize } from './reading/read-target.js';
+import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './reading/syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */
 export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): FileResult {

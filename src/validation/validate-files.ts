@@ -1,14 +1,14 @@
-import { BufferedWriter } from '../buffered-writer.js';
+import { BufferedWriter } from '../util/buffered-writer.js';
 import type { Context } from '../context.js';
 import { ExitCode, fileError, type ExitCodeValue } from '../errors.js';
 import { checkFile, checkListedFile, isUnreadable, resultOf } from './check-file.js';
-import { expandPaths, unmatchedError, type Target } from './expand-paths.js';
+import { expandPaths, unmatchedError, type Target } from './reading/expand-paths.js';
 import type { FileResult, Summary } from './problem.js';
-import { readStreamBytes } from './read-target.js';
-import { reporters } from './reporters/index.js';
-import type { Reporter } from './reporters/reporter.js';
-import type { ValidateOptions } from '../commands/validate-run.js';
-import { addPlainlyValid, addToSummary, emptySummary } from './summary.js';
+import { readStreamBytes } from '../fs/read-file.js';
+import { reporters } from './reporting/index.js';
+import type { Reporter } from './reporting/reporter.js';
+import type { ValidateOptions } from './validate-options.js';
+import { addPlainlyValid, addToSummary, emptySummary } from './reporting/summary.js';
 
 /** What a run of checks adds to as it goes. */
 interface Report {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { main } from '../../dist/main.js';
-import { SecretList } from '../../dist/secret-list.js';
+import { SecretList } from '../../dist/secrets/secret-list.js';
 
 export class Capture extends Writable {
   text = '';

@@ -1,4 +1,4 @@
-import type { FileResult, Summary } from './problem.js';
+import type { FileResult, Summary } from '../problem.js';
 
 export function emptySummary(): Summary {
   return { files: 0, valid: 0, invalid: 0, errors: 0, warnings: 0 };

@@ -1,6 +1,6 @@
-import { isJsonObject, type JsonObject } from '../json-object.js';
+import { isJsonObject, type JsonObject } from '../../util/json-object.js';
 import { escapePointerSegment } from './pointer.js';
-import type { Finding } from './problem.js';
+import type { Finding } from '../problem.js';
 import {
   CALLBACK_URL_KEY,
   EVENTS_ENABLED_KEY,
@@ -10,8 +10,8 @@ import {
   topLevelKeys,
 } from './schema-facts.js';
 import { closest } from './suggest.js';
-import { isLoopbackHost } from '../url-safety.js';
-import { remembered } from '../remembered.js';
+import { isLoopbackHost } from '../../util/url-safety.js';
+import { remembered } from '../../util/remembered.js';
 
 /** A whole string that is one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
 const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Finding } from './problem.js';
+import type { Finding } from '../problem.js';
 import { escapePointerSegment } from './pointer.js';
 import { CALLBACK_URL_KEY, displayKey, schemaAt } from './schema-facts.js';
 

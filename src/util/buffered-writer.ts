@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { write } from './io.js';
+import { write } from '../io.js';
 
 /**
  * Collects output and writes it in large chunks: one write per line is slow on pipes. A chunk is

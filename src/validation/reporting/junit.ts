@@ -1,6 +1,6 @@
 import type { Reporter } from './reporter.js';
 import { where } from './text.js';
-import { plural } from '../summary.js';
+import { plural } from './summary.js';
 
 const escapeXml = (text: string): string =>
   text

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { lineLocator } from './json-scan.js';
+import { lineLocator } from '../checking/json-scan.js';
 
 const require = createRequire(import.meta.url);
 

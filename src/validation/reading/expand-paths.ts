@@ -1,6 +1,6 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { describeFsError, usageError, type CliError } from '../errors.js';
+import { describeFsError, usageError, type CliError } from '../../errors.js';
 import { compileGlob, isGlob } from './glob.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */

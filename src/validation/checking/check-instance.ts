@@ -1,12 +1,12 @@
 import { mayHaveDuplicateKeys } from './duplicate-keys.js';
 import validateSchema from './generated/schema-validator.js';
 import { lineLocator, locatePointers, scanJson } from './json-scan.js';
-import type { FileResult, Finding, Problem } from './problem.js';
+import type { FileResult, Finding, Problem } from '../problem.js';
 import { isPlainlyValid } from './plain-check.js';
 import { lastSegment } from './pointer.js';
 import { ruleFindings } from './rules.js';
 import { schemaFindings } from './schema-problems.js';
-import { locateSyntaxError, NOT_UTF8 } from './syntax-error.js';
+import { locateSyntaxError, NOT_UTF8 } from '../reading/syntax-error.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

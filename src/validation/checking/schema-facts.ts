@@ -1,4 +1,4 @@
-import { remembered } from '../remembered.js';
+import { remembered } from '../../util/remembered.js';
 import { schema } from './generated/schema-validator.js';
 import { splitPointer } from './pointer.js';
 

@@ -1,5 +1,5 @@
 import type { Problem, Severity } from '../problem.js';
-import { summaryLine } from '../summary.js';
+import { summaryLine } from './summary.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
 /** `file:line:column: severity: message [rule]`, then a summary line. */
