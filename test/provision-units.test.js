@@ -14,6 +14,7 @@ import { redactSecrets, SecretList } from '../dist/secrets/secret-list.js';
 import { stripOneTrailingNewline } from '../dist/secrets/secret-list.js';
 import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets/secret-input.js';
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
+import { isLoopbackHost, isLoopbackUrl, loopbackAddresses } from '../dist/util/url-safety.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const body = {
@@ -99,6 +100,21 @@ describe('secret input helpers', () => {
     checkOneStdinReader([['a', '-'], ['b', 'file'], ['c', undefined]]);
     assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-']]), { exitCode: 2, message: 'stdin can be read only once, but a and b both read it' });
     assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-'], ['c', '-']]), { message: 'stdin can be read only once, but a, b and c all read it' });
+  });
+});
+
+describe('loopback, decided without the resolver', () => {
+  test('IP literals in 127.0.0.0/8 and ::1, and the name localhost itself; nothing the resolver decides', () => {
+    for (const url of ['http://localhost:8080', 'http://LOCALHOST', 'http://127.0.0.1', 'http://127.255.255.254:1', 'http://127.1', 'http://[::1]:9', 'http://[0:0:0:0:0:0:0:1]']) {
+      assert.equal(isLoopbackUrl(url), true, url);
+    }
+    for (const url of ['http://evil.localhost', 'http://localhost.', 'http://localhost.example.com', 'http://127.0.0.1.nip.io', 'http://128.0.0.1', 'http://[::ffff:127.0.0.1]', 'http://0.0.0.0', 'not a url']) {
+      assert.equal(isLoopbackUrl(url), false, url);
+    }
+    assert.equal(isLoopbackHost('a.localhost'), false);
+    assert.deepEqual(loopbackAddresses('localhost'), ['127.0.0.1', '[::1]']);
+    assert.deepEqual(loopbackAddresses('127.0.0.2'), ['127.0.0.2']);
+    assert.equal(loopbackAddresses('example.com'), undefined);
   });
 });
 
