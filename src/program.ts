@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
-import { turnColorOff } from './io.js';
+import { turnColorOff, write } from './io.js';
 import { registerConfig } from './commands/config.js';
 import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
@@ -26,7 +26,12 @@ export function buildProgram(context: Context, outcome: Outcome): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      writeOut: (text) => {
+        const written = write(io.stdout, text);
+        // main awaits it; until then a failure must not count as unhandled.
+        written.catch(() => undefined);
+        outcome.writes?.push(written);
+      },
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText(
