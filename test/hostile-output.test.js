@@ -248,11 +248,13 @@ describe('config, init, provision and errors quote what others wrote escaped', (
       );
       server.state.behaviour = 'contract';
       for (const json of [false, true]) {
-        const created = await runCli(['provision', ...(json ? ['--json'] : [])], { cwd: dir, env, fetch: globalThis.fetch });
+        // stderr a terminal: the progress line quotes the name too.
+        const created = await runCli(['provision', ...(json ? ['--json'] : [])], { cwd: dir, env, fetch: globalThis.fetch, stderrTTY: true });
         assert.equal(created.code, 0);
         assertNothingRaw(created.stdout.replace(/\n/g, ''), 'stdout');
         assertNothingRaw(created.stderr.replace(/\n/g, ''), 'stderr');
         // Text from the API is cleaned alike for every format.
+        if (!json) assert.match(created.stderr, /^Creating instance "shopgnp\.\\u202eexe\\x1b\[2J" on /);
         if (json) assert.equal(JSON.parse(created.stdout).name, 'shopgnp.\\u202eexe\\x1b[2J');
         else assert.match(created.stdout, /^Created instance \S+ "shopgnp\.\\u202eexe\\x1b\[2J"\n$/);
       }
@@ -260,6 +262,31 @@ describe('config, init, provision and errors quote what others wrote escaped', (
       assertNothingRaw(dryRun.stdout.replace(/\n/g, ''), 'dry run');
       assert.ok(dryRun.stdout.includes('"name": "shopgnp.\\u202eexe\\u001b[2J"'));
     });
+  });
+
+  test('a file name in an error cannot forge a line of its own', async (t) => {
+    const dir = tempDir(t);
+    const env = { ECWID_ORDER_KEY: 'orderSecret1', ECWID_PRODUCT_KEY: 'productSecret1', ECWID_INSTANCE_CONFIG_DIR: join(dir, `c${HOSTILE.newline}`) };
+    const forged = `x\nerror: forged${HOSTILE.bidi}`;
+    const cases = [
+      [['init', '--no-input', '--store-id', '1', '--no-events', '-o', `${forged}/i.json`], `error: cannot write ${dir}/x\\x0aerror: forgedgnp.\\u202eexe/i.json: no such file or directory\n`],
+      [['provision', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+      [['urls', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+      [['provision', '--user-secret-file', forged], 'error: --user-secret-file: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+    ];
+    writeFileSync(join(dir, 'instance.json'), JSON.stringify(GOOD));
+    for (const [argv, first] of cases) {
+      const { stderr } = await runCli(argv, { cwd: dir, env });
+      assert.equal(stderr.slice(0, stderr.indexOf('\n') + 1), first, argv.join(' '));
+      assertNothingRaw(stderr.replace(/\n/g, ''), argv.join(' '));
+    }
+    const schema = await runCli(['schema', '-o', `s${HOSTILE.clear}.json`], { cwd: dir });
+    assert.equal(schema.stderr, 'Wrote s\\x1b[2J.json\n');
+    writeFileSync(join(dir, 'config'), '');
+    mkdirSync(env.ECWID_INSTANCE_CONFIG_DIR);
+    writeFileSync(join(env.ECWID_INSTANCE_CONFIG_DIR, 'config.json'), '{');
+    const corrupt = await runCli(['config', 'list'], { cwd: dir, env });
+    assert.match(corrupt.stderr, /^error: the config file \S*cx\\x0a1 file checked: 1 valid, 0 invalid\/config\.json is corrupt \(not valid JSON\)\n/);
   });
 
   test('an error no command wrote (a crash in the HTTP layer) is escaped too', async (t) => {

@@ -6,12 +6,14 @@
 //   npm run bench -- --sizes 1,10000 --runs 5 --no-ajv
 //   npm run bench -- --sizes 10000 --valid-only   no broken files: what the broken ones cost
 //   npm run bench -- --no-large        without the two large single files (700,000 tags, 250,000 keys)
+//   npm run bench -- --events-only     only events listen against a bare node:http server (--no-events: without it)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { benchEvents, printEventsReport } from './events.js';
 import { generateInstances, SYNTAX_SUFFIX } from './generate.js';
 import { writeLargeFiles } from './large-files.js';
 import { memoryRun, median, rssMethod, timeRun } from './measure.js';
@@ -26,6 +28,8 @@ const { values: flags } = parseArgs({
     'no-ajv': { type: 'boolean', default: false },
     'valid-only': { type: 'boolean', default: false },
     'no-large': { type: 'boolean', default: false },
+    'events-only': { type: 'boolean', default: false },
+    'no-events': { type: 'boolean', default: false },
   },
 });
 const sizes = (flags.sizes ?? (flags.quick ? '1,1000,10000' : '1,1000,10000,100000')).split(',').map(Number);
@@ -114,10 +118,13 @@ async function benchLargeFiles(base) {
   return files;
 }
 
-const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
-process.on('exit', () => rmSync(base, { recursive: true, force: true }));
-const started = performance.now();
-const results = [];
-for (const size of sizes) results.push(await benchSize(size, base));
-const large = flags['no-large'] ? [] : await benchLargeFiles(base);
-printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'], large });
+if (!flags['events-only']) {
+  const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
+  process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+  const started = performance.now();
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size, base));
+  const large = flags['no-large'] ? [] : await benchLargeFiles(base);
+  printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'], large });
+}
+if (!flags['no-events']) printEventsReport(await benchEvents({ rounds: flags.quick ? 3 : 5, seconds: flags.quick ? 3 : 5 }));
