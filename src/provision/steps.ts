@@ -15,7 +15,7 @@ import type { ProvisionOptions, ProvisionReport } from './provision-options.js';
 import { holdsSpaceOrControl, type SecretList } from '../secrets/secret-list.js';
 import { plural } from '../validation/reporting/summary.js';
 import { textReporter } from '../validation/reporting/text.js';
-import { escapeFileName, toJson } from '../text/escape.js';
+import { escapeFileName, escapeForeign, toJson } from '../text/escape.js';
 
 /**
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
@@ -108,7 +108,8 @@ export async function printDryRun(
 
 /** A progress line, for a person at a terminal only. */
 export async function progress(context: Pick<Context, 'io'>, options: Pick<ProvisionOptions, 'json'>, text: string): Promise<void> {
-  if (context.io.stderrIsTTY && !options.json) await write(context.io.stderr, `${text}\n`);
+  // The text quotes names from the file and ids from the platform: escaped as a whole.
+  if (context.io.stderrIsTTY && !options.json) await write(context.io.stderr, `${escapeForeign(text)}\n`);
 }
 
 /**
@@ -159,7 +160,7 @@ export async function printResult(
   if (report.alreadyExists) return;
   if (report.updated) {
     // An update leaves the instance's token as it was: an earlier --token-file still holds it.
-    if (options.tokenFile !== undefined) await write(context.io.stderr, `The instance token is unchanged; ${options.tokenFile} was not written.\n`);
+    if (options.tokenFile !== undefined) await write(context.io.stderr, `The instance token is unchanged; ${escapeFileName(options.tokenFile)} was not written.\n`);
     return;
   }
   if (options.tokenFile === undefined) await write(context.io.stderr, 'The instance token was not saved (use --token-file <file> to keep it).\n');
