@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
 import { registerConfig } from './commands/config.js';
+import { registerDelete } from './commands/delete.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -35,7 +36,8 @@ Examples:
   $ ecwid-instance init
   $ ecwid-instance validate configs/ --format github
   $ ecwid-instance urls --store-id 4870020
-  $ ecwid-instance provision instance.json --if-absent
+  $ ecwid-instance provision instance.json --update
+  $ ecwid-instance status instance.json --check
 
 Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud Elements rejected the
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
@@ -52,5 +54,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
   registerStatus(program, context, outcome);
+  registerDelete(program, context, outcome);
   return program;
 }
