@@ -71,7 +71,7 @@ describe('config', () => {
   const bad = [
     ['store-id', 'abc', 'error: config store-id: the store ID must be digits, such as 4870020\n'],
     ['callback-url', 'example.com/e', 'error: config callback-url: the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events\n'],
-    ['environment', 'mars', 'error: config environment: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10; or --base-url for another host.\n'],
+    ['environment', 'mars', 'error: config environment: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10, sap-<region> or sap-trial-<region> (a region is two letters and one or two digits, such as us10); or --base-url for another host.\n'],
     ['base-url', 'http://ce.example.com', 'error: config base-url: plain http:// is accepted only for localhost; secrets would travel in clear\nUse https://.\n'],
     ['name', '  ', 'error: config name: the name must not be empty\n'],
     ['tags', 'a,b,a', 'error: config tags: the tag "a" is given twice\n'],

@@ -2,8 +2,9 @@ import { usageError } from '../errors.js';
 import type { Env } from '../io.js';
 import { isLoopbackHost } from '../util/url-safety.js';
 import type { ConfigValues } from '../config/key-names.js';
+import { quoteForeign } from '../text/escape.js';
 
-/** Cloud Elements API hosts by environment name. */
+/** Cloud Elements API hosts by environment name: the named ones. */
 export const ENVIRONMENTS = {
   us: 'https://api.cloud-elements.com',
   eu: 'https://api.cloud-elements.co.uk',
@@ -12,9 +13,16 @@ export const ENVIRONMENTS = {
   'sap-eu10': 'https://api.openconnectors.eu10.ext.hana.ondemand.com',
 } as const;
 
-export type EnvironmentName = keyof typeof ENVIRONMENTS;
-export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as EnvironmentName[];
-export const DEFAULT_ENVIRONMENT: EnvironmentName = 'us';
+/** A named environment, or an SAP region's (`sap-us10`, `sap-trial-ap21`). */
+export type EnvironmentName = string;
+export const ENVIRONMENT_NAMES = Object.keys(ENVIRONMENTS) as (keyof typeof ENVIRONMENTS)[];
+export const DEFAULT_ENVIRONMENT = 'us';
+
+/** The SAP Open Connectors regions, as their host names spell them: two letters and one or two digits. */
+const SAP_REGION = /^sap-(trial-)?([a-z]{2}\d{1,2})$/;
+
+/** The names and patterns an environment may have, for help and errors. */
+export const ENVIRONMENT_CHOICES = `${ENVIRONMENT_NAMES.join(', ')}, sap-<region> or sap-trial-<region> (a region is two letters and one or two digits, such as us10)`;
 
 export interface ApiTarget {
   /** The environment's name, or "custom" when a base URL was given. */
@@ -23,13 +31,21 @@ export interface ApiTarget {
   host: string;
 }
 
-export function isEnvironmentName(value: string): value is EnvironmentName {
-  return Object.hasOwn(ENVIRONMENTS, value);
+/** The API host of an environment name, or undefined for a name that is none. */
+export function environmentHost(name: string): string | undefined {
+  if (Object.hasOwn(ENVIRONMENTS, name)) return ENVIRONMENTS[name as keyof typeof ENVIRONMENTS];
+  const sap = SAP_REGION.exec(name);
+  if (sap === null) return undefined;
+  return `https://api.openconnectors.${sap[1] === undefined ? '' : 'trial.'}${sap[2]}.ext.hana.ondemand.com`;
+}
+
+export function isEnvironmentName(value: string): boolean {
+  return environmentHost(value) !== undefined;
 }
 
 export function checkEnvironmentName(value: string, source = '--environment'): EnvironmentName {
   if (isEnvironmentName(value)) return value;
-  throw usageError(`${source}: unknown environment ${JSON.stringify(value)}`, `Use one of: ${ENVIRONMENT_NAMES.join(', ')}; or --base-url for another host.`);
+  throw usageError(`${source}: unknown environment ${quoteForeign(value)}`, `Use one of: ${ENVIRONMENT_CHOICES}; or --base-url for another host.`);
 }
 
 /**
@@ -41,7 +57,7 @@ export function checkBaseUrl(value: string, source = '--base-url'): string {
   try {
     url = new URL(value);
   } catch {
-    throw usageError(`${source}: ${JSON.stringify(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
+    throw usageError(`${source}: ${quoteForeign(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(`${source}: only https:// URLs are accepted (got ${url.protocol})`);
@@ -93,6 +109,9 @@ function fromConfig(config: ConfigValues): ApiTarget {
   return named(DEFAULT_ENVIRONMENT);
 }
 
+/** A name that checkEnvironmentName (or the default) vouched for. */
 function named(environment: EnvironmentName): ApiTarget {
-  return { environment, host: ENVIRONMENTS[environment] };
+  const host = environmentHost(environment);
+  if (host === undefined) throw new Error(`unchecked environment name ${environment}`);
+  return { environment, host };
 }

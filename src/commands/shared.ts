@@ -1,10 +1,12 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Context } from '../context.js';
-import { ENVIRONMENT_NAMES } from '../cloud-elements/environments.js';
+import { checkEnvironmentName } from '../cloud-elements/environments.js';
 
 /** Where a command's `run` puts the exit code it decided on; `main` returns it. */
 export interface Outcome {
   exitCode: number;
+  /** Writes of commander's own output (help, version), for `main` to await: one may fail. */
+  writes?: Promise<void>[];
 }
 
 /** Registers one command on the program. `run` is injectable so tests can check argv → options. */
@@ -26,13 +28,18 @@ export function helpFooter(examples: string[], environment: [string, string][]):
 }
 
 export const ENVIRONMENT_HELP: [string, string][] = [
-  ['CLOUD_ELEMENTS_ENVIRONMENT', `Cloud Elements environment: ${ENVIRONMENT_NAMES.join(', ')} (default us)`],
+  ['CLOUD_ELEMENTS_ENVIRONMENT', 'Cloud Elements environment: us (default), eu, staging, sap-us2, sap-eu10, sap-<region>, sap-trial-<region>'],
   ['CLOUD_ELEMENTS_BASE_URL', 'API host; overrides the environment (plain http only for localhost)'],
 ];
 
+/**
+ * `--environment` is checked as it is parsed, with the message its variable and config key get: the
+ * names are a list plus two patterns, which commander's `.choices()` cannot say.
+ */
 export function environmentOptions(command: Command): Command {
   return command
-    .addOption(new Option('--environment <name>', 'Cloud Elements environment').choices(ENVIRONMENT_NAMES))
+    // An empty value is left to refuseEmptyValues, which names the flag as it does for every option.
+    .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => (value === '' ? value : checkEnvironmentName(value, '--environment')))
     .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
 }
 

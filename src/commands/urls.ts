@@ -2,6 +2,7 @@ import type { ConfigValues } from '../config/key-names.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 
 export interface UrlsOptions {
   file?: string | undefined;
@@ -11,11 +12,11 @@ export interface UrlsOptions {
   json: boolean;
 }
 
-/** The `urls --json` document. */
+/** The `urls --json` document. An OAuth2 file has no store ID and no Legacy API Key page: both are null. */
 export interface UrlsReport {
-  storeId: string;
+  storeId: string | null;
   environment: string;
-  legacyApiKeyUrl: string;
+  legacyApiKeyUrl: string | null;
   ionCannonUrl: string;
 }
 
@@ -31,15 +32,17 @@ export async function runUrls(options: UrlsOptions, context: Context): Promise<n
   const report: UrlsReport = {
     storeId: storeId,
     environment: target.environment,
-    legacyApiKeyUrl: legacyApiKeyUrl(storeId),
+    legacyApiKeyUrl: storeId === null ? null : legacyApiKeyUrl(storeId),
     ionCannonUrl: ionCannonUrl(target.host),
   };
   if (options.json) {
-    await write(context.io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+    await write(context.io.stdout, `${toJson(report, 2)}\n`);
   } else {
     const label = (text: string): string => (context.io.stderrIsTTY ? text : '');
-    await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${storeId}):\n`));
-    await write(context.io.stdout, `${report.legacyApiKeyUrl}\n`);
+    if (report.legacyApiKeyUrl !== null) {
+      await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${escapeForeign(storeId ?? '')}):\n`));
+      await write(context.io.stdout, `${report.legacyApiKeyUrl}\n`);
+    }
     await write(context.io.stderr, label('ION Cannon URL (paste it into Ecwid\'s "ION Cannon endpoint URL" field):\n'));
     await write(context.io.stdout, `${report.ionCannonUrl}\n`);
   }
@@ -50,7 +53,7 @@ export const registerUrls: Register<UrlsOptions> = (program, context, outcome, r
   environmentOptions(
     program
       .command('urls')
-      .description('Print the Legacy API Key URL of a store and the ION Cannon URL to paste into Ecwid')
+      .description('Print the Legacy API Key URL of a store and the ION Cannon URL to paste into Ecwid (only the latter for an OAuth2 file)')
       .argument('[file]', 'an instance file to take the store ID from')
       .option('--store-id <id>', 'the Ecwid store ID'),
   )
@@ -60,7 +63,9 @@ export const registerUrls: Register<UrlsOptions> = (program, context, outcome, r
       helpFooter(
         ['ecwid-instance urls --store-id 4870020', 'ecwid-instance urls instance.json --environment eu', 'ecwid-instance urls --store-id 4870020 --json'],
         [['ECWID_STORE_ID', 'store ID, when no --store-id or file is given'], ...ENVIRONMENT_HELP, ['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store']],
-      ) + '\nThe store ID comes from --store-id, the named file, ECWID_STORE_ID, the config store, then ./instance.json.\n',
+      ) +
+        '\nThe store ID comes from --store-id, the named file, ECWID_STORE_ID, the config store, then ./instance.json.\n' +
+        'An OAuth2 instance file has no store ID and no Legacy API Key page: only the ION Cannon URL is printed.\n',
     )
     .action(async (file: string | undefined, flags: { storeId?: string; environment?: string; baseUrl?: string; json: boolean }) => {
       outcome.exitCode = await run({ file, storeId: flags.storeId, environment: flags.environment, baseUrl: flags.baseUrl, json: flags.json }, context);

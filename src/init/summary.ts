@@ -1,6 +1,7 @@
 import { DEFAULT_ENVIRONMENT } from '../cloud-elements/environments.js';
 import { ionCannonUrl, legacyApiKeyUrl } from '../instance/urls.js';
 import type { InitPlan } from './init-options.js';
+import { escapeFileName, escapeForeign } from '../text/escape.js';
 
 /** The `init --json` document. It never holds a secret. */
 export interface InitReport {
@@ -39,7 +40,7 @@ export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'>):
   const file = toStdout ? '<file>' : shellQuote(report.file);
   steps.push(`${toStdout ? 'Save the JSON to a file, then create' : 'Create'} the instance on Cloud Elements: ecwid-instance provision ${file}${targetFlags(plan)}`);
   return (
-    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${report.file}`}\n\n` +
+    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${escapeFileName(report.file)}`}\n\n` +
     `Legacy API Key URL: ${report.legacyApiKeyUrl}\n` +
     `ION Cannon URL:     ${report.ionCannonUrl}\n\n` +
     `Next steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
@@ -53,6 +54,13 @@ function targetFlags({ target }: Pick<InitPlan, 'target'>): string {
   return '';
 }
 
+/**
+ * The path as a shell word to paste. One with characters that must not be printed raw is written in
+ * `$'…'` quotes, whose `\x1b` and `\u202e` escapes bash and zsh read back as the same characters.
+ */
 function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  const escaped = escapeForeign(text);
+  if (escaped === text) return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `$'${escapeForeign(text.replace(/[\\']/g, '\\$&'))}'`;
 }

@@ -1,3 +1,5 @@
+import { toJson } from '../text/escape.js';
+
 /** The finished values an instance file is built from. */
 export interface InstanceSettings {
   storeId: string;
@@ -44,5 +46,5 @@ export function buildInstance(settings: InstanceSettings): EcwidInstance {
 
 /** The file's text: 2-space JSON with a final newline. */
 export function serializeInstance(instance: EcwidInstance): string {
-  return `${JSON.stringify(instance, null, 2)}\n`;
+  return `${toJson(instance, 2)}\n`;
 }

@@ -5,20 +5,23 @@ import { CliError, ExitCode, usageError } from '../errors.js';
 import type { ConfigValues } from '../config/key-names.js';
 import { asJsonObject } from '../util/json-object.js';
 import { where } from '../validation/reporting/text.js';
+import { decideAuthType } from './auth-type.js';
 import { readInstanceFile } from './read-instance-file.js';
 import { checkStoreId } from './field-checks.js';
 
 /**
  * The store ID for `urls`: `--store-id`, else the named instance file, else `ECWID_STORE_ID`, else the
  * config store, else `./instance.json`. A bad one from a file is invalid instance data (exit 1); from
- * anywhere else it is a usage error (exit 2).
+ * anywhere else it is a usage error (exit 2). `null` when the file is an OAuth2 one: it has no store
+ * ID, and needs no Legacy API Key page.
  */
 export async function findStoreId(
   options: { storeId?: string | undefined; file?: string | undefined },
   context: Context,
   readConfig: () => Promise<ConfigValues>,
-): Promise<string> {
+): Promise<string | null> {
   const { storeId, source, fromFile } = await locateStoreId(options, context, readConfig);
+  if (storeId === null) return null;
   const verdict = checkStoreId(storeId);
   if (verdict !== true) {
     const message = `${source}: ${verdict}`;
@@ -28,7 +31,7 @@ export async function findStoreId(
 }
 
 interface Found {
-  storeId: string;
+  storeId: string | null;
   source: string;
   fromFile?: boolean;
 }
@@ -52,6 +55,11 @@ async function fromFile(path: string, context: Context): Promise<Found> {
   const { name, data, result } = await readInstanceFile(path, context);
   const syntax = result.problems.find((problem) => problem.rule === 'syntax');
   if (syntax) throw new CliError(ExitCode.invalid, `${where(syntax)}: ${syntax.message}`, `Check it with: ecwid-instance validate ${path}`);
+  const auth = decideAuthType(data);
+  if (auth.type === undefined) {
+    throw new CliError(ExitCode.invalid, `${name} holds both legacy (ecwid.*) and OAuth2 (oauth.*) keys`, 'Set "authentication.type" to "custom" or "oauth2" in its configuration.');
+  }
+  if (auth.type === 'oauth2') return { storeId: null, source: name, fromFile: true };
   const storeId = asJsonObject(asJsonObject(data)?.configuration)?.['ecwid.store.id'];
   if (typeof storeId !== 'string') {
     throw new CliError(ExitCode.invalid, `${name} has no ecwid.store.id`, `Check it with: ecwid-instance validate ${path}`);

@@ -12,6 +12,7 @@ import {
 import { closest } from './suggest.js';
 import { isLoopbackHost } from '../../util/url-safety.js';
 import { remembered } from '../../util/remembered.js';
+import { isSecretConfigurationKey } from '../../instance/configuration-secrets.js';
 
 /** A whole string that is one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
 const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;
@@ -46,6 +47,11 @@ export function plainlyPassesEventRules(data: unknown): boolean {
   return callback === undefined || (configuration[EVENTS_ENABLED_KEY] === 'true' && typeof callback === 'string' && callback.startsWith('https://'));
 }
 
+/** Whether a value at this path is a secret: below a secret configuration key, or `providerData`. */
+function holdsSecret(path: readonly string[]): boolean {
+  return path[0] === 'providerData' || (path[0] === 'configuration' && path.length >= 2 && isSecretConfigurationKey(path[1] as string));
+}
+
 /** Instance files are shallow; placeholders are not looked for deeper than this. */
 const MAX_PLACEHOLDER_DEPTH = 16;
 
@@ -64,7 +70,8 @@ function placeholders(value: unknown, path: string[], findings: Finding[]): void
         target: 'value',
         severity: 'error',
         rule: 'placeholder',
-        message: `${displayKey(pointer)} still holds the docs placeholder ${value}: replace it with the real value`,
+        // A secret's value is never quoted, even one that looks like a placeholder: it may be real.
+        message: `${displayKey(pointer)} still holds ${holdsSecret(path) ? 'a docs placeholder' : `the docs placeholder ${value}`}: replace it with the real value`,
       });
     }
     return;
