@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeFsError, fileError } from '../errors.js';
 import { isRunning } from './is-running.js';
 import { alreadyExists, checkReplaceableKind, checkWritablePath, type OutputPathOptions } from './check-output-path.js';
+import { escapeFileName } from '../text/escape.js';
 
 /** How checkWritablePath is told (an existing file stays untouched unless `overwrite`), and the file's mode. */
 export interface WriteOptions extends OutputPathOptions {
@@ -38,6 +40,7 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   await checkWritablePath(path, options);
   await removeAbandonedTemporaries(path);
   const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const stopRemovingOnSignal = removeOnSignal(temporary);
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
@@ -58,10 +61,31 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   } catch (error) {
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown, options.flag);
-    throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
+    throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError(error)}`);
   } finally {
+    stopRemovingOnSignal();
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * While the temporary file exists, a stopping signal (Ctrl+C, kill, a closed terminal) removes it
+ * before the process ends as the signal says: a half-written copy of a file of secrets is not left
+ * behind for the sweep. Returns the function that ends this.
+ */
+function removeOnSignal(temporary: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop();
+    rmSync(temporary, { force: true });
+    process.kill(process.pid, signal); // the signal's own ending, now that no listener of ours is left
+  };
+  const stop = (): void => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  return stop;
 }
 
 function temporaryPrefix(path: string): string {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findApiTarget } from '../cloud-elements/environments.js';
 import { readConfigValues } from '../config/store.js';
@@ -36,7 +36,8 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
       apiHost: target.host,
       output: options.output,
       overwrite,
-      outputExists: () => stat(resolve(context.cwd, options.output)).then(() => true, () => false),
+      // lstat: a symbolic link that leads nowhere is still there to be replaced, so it is asked about.
+      outputExists: () => lstat(resolve(context.cwd, options.output)).then(() => true, () => false),
     });
     values = answered;
     overwrite = answered.overwrite;
