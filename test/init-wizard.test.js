@@ -75,6 +75,7 @@ describe('the wizard', () => {
       'public_abcDEF123',
       true,
       'example.com', 'https://example.com/ecwid/events',
+      true,
       '',
       'eu, eu', 'production, eu',
     ]);
@@ -90,6 +91,7 @@ describe('the wizard', () => {
         'confirm: Send Ecwid order events to your app (webhooks)? []',
         'input: Callback URL of your app (where Cloud Elements sends the events) ["the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events"]',
         'say: https://api.cloud-elements.com/elements/api-v2/events/ecwid',
+        'confirm: Sign events so that your app can check they come from Cloud Elements? []',
         'input: Instance name []',
         'input: Tags, comma-separated (optional) ["the tag \\"eu\\" is given twice"]',
       ],
@@ -97,7 +99,8 @@ describe('the wizard', () => {
     assert.match(script.transcript[1].say, /Open this page while logged in to your Ecwid store, and copy both the Order and the Product API secret:/);
     assert.match(script.transcript[6].say, /paste this ION Cannon URL into the "ION Cannon endpoint URL" field/);
     assert.equal(script.transcript[4].default, false, 'events default off without a callback URL');
-    assert.equal(script.transcript[7].default, 'ecwid-4870020');
+    assert.equal(script.transcript[7].default, true, 'signing defaults to yes');
+    assert.equal(script.transcript[8].default, 'ecwid-4870020');
     assert.deepEqual(
       { storeId: ctx.storeId, orderKey: ctx.orderKey, productKey: ctx.productKey, events: ctx.events, callbackUrl: ctx.callbackUrl, name: ctx.name, tags: ctx.tags, overwrite: ctx.overwrite },
       { storeId: '4870020', orderKey: 'secret_abcDEF123', productKey: 'public_abcDEF123', events: true, callbackUrl: 'https://example.com/ecwid/events', name: 'ecwid-4870020', tags: ['production', 'eu'], overwrite: false },

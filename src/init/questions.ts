@@ -51,6 +51,11 @@ export function ionCannonGuide(apiHost: string): string {
   );
 }
 
+export const signEventsQuestion: ConfirmQuestion = {
+  message: 'Sign events so that your app can check they come from Cloud Elements?',
+  default: true,
+};
+
 export function nameQuestion(storeId: string): InputQuestion {
   return { message: 'Instance name', default: `ecwid-${storeId}`, validate: checkName };
 }

@@ -60,6 +60,7 @@ export async function suppliedValues(
     orderKey: await secret(options.orderKeyFile, '--order-key-file', 'ECWID_ORDER_KEY', checkOrderKey),
     productKey: await secret(options.productKeyFile, '--product-key-file', 'ECWID_PRODUCT_KEY', checkProductKey),
     signatureKey: await secret(options.signatureKeyFile, '--signature-key-file', 'ECWID_SIGNATURE_KEY', checkSignatureKey),
+    generateSignatureKey: options.generateSignatureKey ? true : undefined,
     events: options.events,
     callbackUrl: accept(layered('--callback-url', options.callbackUrl, 'ECWID_CALLBACK_URL', 'callback-url'), checkCallbackUrl),
     name: accept(pick([['--name', options.name], ['config name', config.name]]), checkName),

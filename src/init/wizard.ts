@@ -11,6 +11,7 @@ import {
   orderKeyQuestion,
   overwriteQuestion,
   productKeyQuestion,
+  signEventsQuestion,
   storeIdQuestion,
   tagsQuestion,
 } from './questions.js';
@@ -61,6 +62,11 @@ export async function showIonCannonUrl(ctx: Pick<WizardContext, 'events' | 'apiH
   if (ctx.events === true) await ctx.say(ionCannonGuide(ctx.apiHost));
 }
 
+/** Asked only with events on and no key given: yes generates one when the file is written. */
+export async function askSignEvents(ctx: Pick<WizardContext, 'events' | 'signatureKey' | 'generateSignatureKey' | 'prompt'>): Promise<void> {
+  if (ctx.events === true && ctx.signatureKey === undefined) ctx.generateSignatureKey ??= await ctx.prompt.confirm(signEventsQuestion);
+}
+
 export async function askName(ctx: Pick<WizardContext, 'name' | 'storeId' | 'prompt'>): Promise<void> {
   if (ctx.storeId !== undefined) ctx.name ??= (await ctx.prompt.input(nameQuestion(ctx.storeId))).trim();
 }
@@ -85,6 +91,7 @@ export const WIZARD_STEPS: ((ctx: WizardContext) => Promise<void>)[] = [
   askEvents,
   askCallbackUrl,
   showIonCannonUrl,
+  askSignEvents,
   askName,
   askTags,
   confirmOverwrite,
