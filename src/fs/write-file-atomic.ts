@@ -39,7 +39,7 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   const shown = options.shown ?? path;
   await checkWritablePath(path, options);
   await removeAbandonedTemporaries(path);
-  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = temporaryPath(path);
   const stopRemovingOnSignal = removeOnSignal(temporary);
   try {
     const handle = await open(temporary, 'wx', options.mode);
@@ -66,6 +66,11 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     stopRemovingOnSignal();
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/** A new temporary file's path beside `path`: one a later write recognises, and sweeps if abandoned. */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
