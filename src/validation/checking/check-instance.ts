@@ -4,7 +4,9 @@ import { lineLocator, locatePointers, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from '../problem.js';
 import { isPlainlyValid } from './plain-check.js';
 import { lastSegment } from './pointer.js';
-import { ruleFindings } from './rules.js';
+import { mayHoldPlaceholder, ruleFindings } from './rules.js';
+import { configurationKeys } from './schema-facts.js';
+import { isJsonObject } from '../../util/json-object.js';
 import { schemaFindings } from './schema-problems.js';
 import { locateSyntaxError, NOT_UTF8 } from '../reading/syntax-error.js';
 
@@ -16,11 +18,42 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function checkData(data: unknown, text?: string): Finding[] {
   const rules = ruleFindings(data, text);
-  if (validateSchema(data)) return rules;
+  if (validateSchema(text !== undefined && !mayHoldPlaceholder(text) ? withoutManyUnknownKeys(data) : data)) return rules;
   const schema = schemaFindings(validateSchema.errors ?? []);
   const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
   if (placeholders.size > 0) return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
   return rules.length === 0 ? schema : [...schema, ...rules];
+}
+
+/** Below this many configuration keys, the schema looks at them all: copying would cost more. */
+const MANY_KEYS = 1000;
+const KNOWN_CONFIGURATION_KEYS: ReadonlySet<string> = new Set(configurationKeys);
+const LEGACY_PREFIX = /^ecwid\./u;
+const OAUTH_PREFIX = /^oauth\./u;
+
+/**
+ * The data as the schema sees it, for a text that cannot hold a placeholder: a configuration of
+ * thousands of unknown keys (each a warning of the rules) is given to the schema with its known keys
+ * and the first unknown one of each prefix only. Nothing else of the schema looks at an unknown key:
+ * its value may be anything but a placeholder, and the authentication type asks only whether some
+ * key starts with "ecwid." or "oauth.". So the schema's answer is the same, without three passes
+ * over every key (one of them making an error object for each).
+ */
+function withoutManyUnknownKeys(data: unknown): unknown {
+  if (!isJsonObject(data) || !isJsonObject(data.configuration)) return data;
+  const configuration = data.configuration;
+  const keys = Object.keys(configuration);
+  if (keys.length < MANY_KEYS) return data;
+  const kept: Record<string, unknown> = {};
+  let legacy = false;
+  let oauth = false;
+  for (const key of keys) {
+    let keep = KNOWN_CONFIGURATION_KEYS.has(key);
+    if (!keep && !legacy && LEGACY_PREFIX.test(key)) keep = legacy = true;
+    else if (!keep && !oauth && OAUTH_PREFIX.test(key)) keep = oauth = true;
+    if (keep) kept[key] = configuration[key];
+  }
+  return { ...data, configuration: kept };
 }
 
 /** A file's result, and its parsed JSON (undefined when it did not parse), for commands that go on to use it. */
@@ -132,8 +165,14 @@ const NOWHERE: ReadonlyMap<string, number> = new Map();
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
   // Duplicate keys were placed by the scan that found them; only the other findings need looking for.
-  const wanted = new Set(findings.filter((f) => f.rule !== 'duplicate-key').map((f) => f.at));
-  const { keys, values } = wanted.size === 0 ? { keys: NOWHERE, values: NOWHERE } : locatePointers(text, wanted, duplicates.length === 0);
+  const wanted = new Set<string>();
+  const wantedValues = new Set<string>();
+  for (const finding of findings) {
+    if (finding.rule === 'duplicate-key') continue;
+    wanted.add(finding.at);
+    if (finding.target !== 'key') wantedValues.add(finding.at);
+  }
+  const { keys, values } = wanted.size === 0 ? { keys: NOWHERE, values: NOWHERE } : locatePointers(text, wanted, duplicates.length === 0, wantedValues);
   const locate = lineLocator(text);
   const problems = findings.map((finding): Problem => {
     const offset =

@@ -41,11 +41,19 @@ const NO_POINTERS: ReadonlyMap<string, string> = new Map();
 function groupWanted(wanted: ReadonlySet<string>): { children: Map<string, Map<string, string>>; prefixes: Set<string> } {
   const children = new Map<string, Map<string, string>>();
   const prefixes = new Set<string>(['']);
+  // Findings come in document order, so a pointer's container is most often the one before's: it
+  // is recognised without slicing out its pointer and looking that up again.
+  let parent = '';
+  let group: Map<string, string> | undefined;
   for (const pointer of wanted) {
     if (pointer === '') continue;
     const last = pointer.lastIndexOf('/');
-    const parent = pointer.slice(0, last);
-    let group = children.get(parent);
+    if (group !== undefined && last === parent.length && pointer.startsWith(parent)) {
+      group.set(lastSegment(pointer), pointer);
+      continue;
+    }
+    parent = pointer.slice(0, last);
+    group = children.get(parent);
     if (group === undefined) {
       group = new Map();
       children.set(parent, group);
@@ -60,11 +68,12 @@ function groupWanted(wanted: ReadonlySet<string>): { children: Map<string, Map<s
 /**
  * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
  * for containers that hold a wanted one, so a document nested 100,000 levels deep, or an object of
- * 250,000 keys, stays linear. Given `record`, the scan looks for no duplicates; and when the text is
+ * 250,000 keys, stays linear. Values are recorded only for `recordValues` (by default, all of
+ * `record`): a finding about a key needs no map entry for its value. Given `record`, the scan looks for no duplicates; and when the text is
  * known to have none (`unique`), it stops as soon as every wanted value has been found, since none
  * can come again.
  */
-export function scanJson(text: string, record?: ReadonlySet<string>, unique = false): ScanResult {
+export function scanJson(text: string, record?: ReadonlySet<string>, unique = false, recordValues: ReadonlySet<string> | undefined = record): ScanResult {
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
   const frames: Frame[] = [];
   const findDuplicates = record === undefined;
@@ -84,11 +93,13 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
     return top.isObject ? top.member : top.wanted.get(String(top.index));
   };
   let found = false;
+  // Stopping once every value is found is sure only when every wanted pointer wants its value.
+  const stopEarly = unique && recordValues !== undefined && recordValues.size === record?.size;
   const atValue = (offset: number): void => {
     const at = wantedHere(frames[frames.length - 1]);
-    if (at !== undefined && record) {
+    if (at !== undefined && record && recordValues?.has(at) === true) {
       result.values.set(at, offset);
-      found = unique && result.values.size === record.size;
+      found = stopEarly && result.values.size === record.size;
     }
   };
   /** The base of a container opening here: its pointer, when it holds a wanted pointer. */
@@ -161,7 +172,7 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
  * Where the keys and values of the `wanted` pointers start. Most texts say it without a scan: see
  * `findKey`. When that cannot be sure of every pointer, the text is scanned.
  */
-export function locatePointers(text: string, wanted: ReadonlySet<string>, unique: boolean): Pick<ScanResult, 'keys' | 'values'> {
+export function locatePointers(text: string, wanted: ReadonlySet<string>, unique: boolean, wantedValues: ReadonlySet<string> = wanted): Pick<ScanResult, 'keys' | 'values'> {
   const keys = new Map<string, number>();
   const values = new Map<string, number>();
   // Each search runs over the text from its start: for more than a few pointers, one scan is cheaper,
@@ -169,13 +180,13 @@ export function locatePointers(text: string, wanted: ReadonlySet<string>, unique
   if (unique && wanted.size <= MAX_SEARCHES && !text.includes('\\')) {
     for (const pointer of wanted) {
       const found = findKey(text, pointer);
-      if (!found) return scanJson(text, wanted, unique);
+      if (!found) return scanJson(text, wanted, unique, wantedValues);
       keys.set(pointer, found.key);
       values.set(pointer, found.value);
     }
     return { keys, values };
   }
-  return scanJson(text, wanted, unique);
+  return scanJson(text, wanted, unique, wantedValues);
 }
 
 /** Up to this many pointers are looked for by searching the text, each on its own (see `findKey`). */
