@@ -29,6 +29,7 @@ const FORMATS = new Set(['uri']);
  */
 const WARNED = new Set(['#/definitions/notSet']);
 const NEVER = 'return -1;';
+const NOTHING_KNOWN = new Set();
 /** Arrays longer than this are told apart with a Set; shorter ones by comparing items. */
 const SHORT_ARRAY = 16;
 
@@ -37,6 +38,8 @@ export function generatePlainCheck(schema) {
   const patterns = [];
   const functions = [];
   const helpers = new Map();
+  /** The definitions being written out in place, to stop one that refers to itself. */
+  const inlining = new Set();
 
   const fail = (where, why) => {
     throw new Error(`plain check: ${where || '(root)'}: ${why}; extend scripts/plain-check.js`);
@@ -69,11 +72,11 @@ export function generatePlainCheck(schema) {
   };
 
   /** The tests that apply to a value's type: type, const, enum, lengths, pattern and format. */
-  function valueTests(node, v, where, stringOnly) {
+  function valueTests(node, v, where, stringOnly, known = NOTHING_KNOWN) {
     const tests = [];
     if (node.type !== undefined) {
       if (typeof node.type !== 'string' || !TYPE_TEST[node.type]) fail(where, `type ${JSON.stringify(node.type)}`);
-      tests.push(TYPE_TEST[node.type](v));
+      if (!known.has(`${node.type}:${v}`)) tests.push(TYPE_TEST[node.type](v));
     }
     if ('const' in node) {
       if (!isPrimitive(node.const)) fail(where, 'a const that is not a string, number, boolean or null');
@@ -103,21 +106,27 @@ export function generatePlainCheck(schema) {
 
   /**
    * A boolean expression over `v` that is exactly ajv's answer: for conditions (`if`), negations and
-   * the `then` that must hold. Definitions are made functions, once each.
+   * the `then` that must hold. Definitions are made functions, once each. `known` holds what the
+   * caller has already proven (`object:<v>`, `has:<v>:<key>`): those tests are left out, and a
+   * definition is written out in place so that they can be left out of it too.
    */
-  function exact(node, v, where) {
+  function exact(node, v, where, known = NOTHING_KNOWN) {
     if (node === true) return 'true';
     if (node === false) return 'false';
     const extra = keywords(node).filter((key) => !EXACT.has(key));
     if (extra.length > 0) fail(where, `keyword ${extra[0]} in a condition`);
     const isType = (type) => node.type === type;
-    const only = (type) => (test) => (isType(type) ? test : `(!${TYPE_TEST[type](v)} || ${test})`);
-    const tests = valueTests(node, v, where, (test) => (isType('string') ? test : `(typeof ${v} !== "string" || ${test})`));
+    const only = (type) => (test) => (isType(type) || known.has(`${type}:${v}`) ? test : `(!${TYPE_TEST[type](v)} || ${test})`);
+    const tests = valueTests(node, v, where, (test) => (isType('string') ? test : `(typeof ${v} !== "string" || ${test})`), known);
     const objectOnly = only('object');
-    if (node.required?.length) tests.push(objectOnly(node.required.map((key) => has(v, key)).join(' && ')));
+    const required = (node.required ?? []).filter((key) => !known.has(`has:${v}:${key}`));
+    if (required.length) tests.push(objectOnly(required.map((key) => has(v, key)).join(' && ')));
+    // The tests are all to hold, so past the required ones their keys are known to be there.
+    const present = new Set([...known, ...required.map((key) => `has:${v}:${key}`)]);
     for (const [key, child] of Object.entries(node.properties ?? {})) {
       const value = property(v, key);
-      tests.push(objectOnly(`(!${has(v, key)} || ${exact(child, value, `${where}/${key}`)})`));
+      const test = exact(child, value, `${where}/${key}`, known);
+      tests.push(objectOnly(present.has(`has:${v}:${key}`) ? test : `(!${has(v, key)} || ${test})`));
     }
     for (const [source, child] of Object.entries(node.patternProperties ?? {})) {
       if (typeof child !== 'boolean') fail(where, 'patternProperties with a schema that is not true or false');
@@ -128,11 +137,16 @@ export function generatePlainCheck(schema) {
       helpers.set(name, `function ${name}(object) { for (const key in object) if (${test}) return true; return false; }`);
       tests.push(objectOnly(`!${name}(${v})`));
     }
-    if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`)})`);
-    if (node.anyOf) tests.push(`(${node.anyOf.map((branch, i) => exact(branch, v, `${where}/anyOf/${i}`)).join(' || ')})`);
-    if (node.allOf) tests.push(...node.allOf.map((branch, i) => exact(branch, v, `${where}/allOf/${i}`)));
-    if (node.if !== undefined) tests.push(conditional(node, v, where));
-    if (node.$ref !== undefined) {
+    if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`, known)})`);
+    if (node.anyOf) tests.push(`(${node.anyOf.map((branch, i) => exact(branch, v, `${where}/anyOf/${i}`, known)).join(' || ')})`);
+    if (node.allOf) tests.push(...node.allOf.map((branch, i) => exact(branch, v, `${where}/allOf/${i}`, known)));
+    if (node.if !== undefined) tests.push(conditional(node, v, where, known));
+    if (node.$ref !== undefined && known !== NOTHING_KNOWN) {
+      if (inlining.has(node.$ref)) fail(where, `${node.$ref} refers to itself`);
+      inlining.add(node.$ref);
+      tests.push(`(${exact(resolve(node.$ref, where), v, node.$ref, known)})`);
+      inlining.delete(node.$ref);
+    } else if (node.$ref !== undefined) {
       const name = `exact_${node.$ref.replace(/\W/g, '_')}`;
       if (!helpers.has(name)) {
         helpers.set(name, ''); // reserved first: a definition may refer to another
@@ -192,10 +206,24 @@ export function generatePlainCheck(schema) {
   }
 
   /** `if`/`then`/`else` as ajv decides it: the condition is evaluated once, then one branch. */
-  function conditional(node, v, where) {
-    const then = node.then === undefined ? 'true' : exact(node.then, v, `${where}/then`);
-    const otherwise = node.else === undefined ? 'true' : exact(node.else, v, `${where}/else`);
-    return `((${exact(node.if, v, `${where}/if`)}) ? (${then}) : (${otherwise}))`;
+  function conditional(node, v, where, known = NOTHING_KNOWN) {
+    const then = node.then === undefined ? 'true' : exact(node.then, v, `${where}/then`, known);
+    const otherwise = node.else === undefined ? 'true' : exact(node.else, v, `${where}/else`, known);
+    return `((${exact(node.if, v, `${where}/if`, known)}) ? (${then}) : (${otherwise}))`;
+  }
+
+  /**
+   * What an object function knows once its loop has passed: `data` is an object, its required keys
+   * are there, and a required key whose schema is an object's holds an object (its own function
+   * said so). Its conditions need not test any of it again.
+   */
+  function provenFacts(node) {
+    const known = new Set(['object:data']);
+    for (const key of node.required ?? []) {
+      known.add(`has:data:${key}`);
+      if (node.properties?.[key]?.type === 'object') known.add(`object:${property('data', key)}`);
+    }
+    return known;
   }
 
   /** The object's own if/then/else and those of its allOf: each must hold. */
@@ -208,7 +236,8 @@ export function generatePlainCheck(schema) {
       if (extra.length > 0 || !item.if) fail(`${where}/allOf/${i}`, 'an allOf item that is not an if/then/else');
       nodes.push([item, `${where}/allOf/${i}`]);
     });
-    return nodes.map(([item, at]) => `\n  if (!${conditional(item, 'data', at)}) return -1;`).join('');
+    const known = provenFacts(node);
+    return nodes.map(([item, at]) => `\n  if (!${conditional(item, 'data', at, known)}) return -1;`).join('');
   }
 
   function objectFunction(node, where) {
