@@ -242,7 +242,20 @@ function stringEnd(text: string, start: number): number {
 export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // Offsets mostly come in document order, often a line apart: the line of the last answer, or the
+  // next one, is tried before a binary search.
+  let last = 0;
   return (offset) => {
+    const start = starts[last] ?? 0;
+    if (offset >= start) {
+      const next = starts[last + 1];
+      if (next === undefined || offset < next) return { line: last + 1, column: offset - start + 1 };
+      const after = starts[last + 2];
+      if (after === undefined || offset < after) {
+        last++;
+        return { line: last + 1, column: offset - next + 1 };
+      }
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -250,6 +263,7 @@ export function lineLocator(text: string): (offset: number) => { line: number; c
       if ((starts[mid] ?? 0) <= offset) low = mid;
       else high = mid - 1;
     }
+    last = low;
     return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   };
 }

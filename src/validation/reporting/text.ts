@@ -14,7 +14,12 @@ export function textReporter({ quiet, color }: ReporterOptions): Reporter {
     listsCleanFiles: false,
     file(result) {
       let out = '';
-      for (const problem of result.problems) out += `${where(problem)}: ${severity(problem.severity)}: ${escapeForeign(problem.message)} ${paint(2, `[${problem.rule}]`)}\n`;
+      // Every problem is of this file: its name is escaped once, not once a line (a file may have 250,000).
+      const file = escapeFileName(result.file);
+      for (const problem of result.problems) {
+        const at = problem.file !== result.file ? where(problem) : problem.line === undefined ? file : `${file}:${problem.line}:${problem.column}`;
+        out += `${at}: ${severity(problem.severity)}: ${escapeForeign(problem.message)} ${paint(2, `[${problem.rule}]`)}\n`;
+      }
       return out;
     },
     end(summary) {
