@@ -35,10 +35,15 @@ export interface CallbackReport {
   forward?: { status: number } | { failure: string };
 }
 
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+// A busy listener stamps thousands of lines within one second: the text is made once per second.
+let lastClock = { second: NaN, text: '' };
+
 /** `HH:MM:SS`, local time. */
 export function clockTime(date: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastClock.second) lastClock = { second, text: `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}` };
+  return lastClock.text;
 }
 
 const orDash = (value: string | undefined): string => (value === undefined || value === '' ? '-' : value);
