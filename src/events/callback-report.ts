@@ -77,9 +77,12 @@ export function callbackLines(record: CallbackRecord): string {
   const tail = ` instance=${field(notification.instanceId)} webhook=${field(record.webhookId)} ${signatureText(record)}${forwardText(record.forward)}`;
   const time = clockTime(record.receivedAt);
   if (notification.events.length === 0) return `${time} no-events keys=${topLevelKeys(notification.body)}${tail}\n`;
+  // What every line of the callback shares is joined once, not once per event.
+  const head = `${time} `;
+  const end = `${tail}\n`;
   let text = '';
   // The three fields escaped at once: escaping is per character, and the spaces between are safe.
-  for (const event of notification.events) text += `${time} ${escapeForeign(`${orDash(event.eventType)} ${orDash(event.objectType)} ${orDash(event.objectId)}`)}${tail}\n`;
+  for (const event of notification.events) text += head + escapeForeign(`${orDash(event.eventType)} ${orDash(event.objectType)} ${orDash(event.objectId)}`) + end;
   return text;
 }
 

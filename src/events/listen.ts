@@ -29,8 +29,9 @@ export async function runListen(options: ListenOptions, context: Context): Promi
 
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const handling: Handling = { known, forward, fetch: context.fetch };
   const server = createServer((request, response) => {
-    void handle(request, response, { known, forward, fetch: context.fetch }).then((outcome) => {
+    void handle(request, response, handling).then((outcome) => {
       if (outcome.record) print('stdout', options.json ? callbackJson(outcome.record) : callbackLines(outcome.record));
       if (outcome.note) print('stderr', outcome.note);
       if (outcome.status < 400 || outcome.record?.forward !== undefined) counts.accepted++;
