@@ -57,10 +57,11 @@ const PLAIN_THEME = {
 export function terminalPrompter({ color }: PrompterOptions): Prompter {
   const streams = (signal: AbortSignal) => ({ input: process.stdin, output: process.stderr, signal });
   const theme = color ? {} : { theme: PLAIN_THEME };
-  const { input, password, confirm } = {
+  const { input, password, confirm, select } = {
     input: async (...args: Parameters<typeof Inquirer.input>) => (await prompts()).input(...args),
     password: async (...args: Parameters<typeof Inquirer.password>) => (await prompts()).password(...args),
     confirm: async (...args: Parameters<typeof Inquirer.confirm>) => (await prompts()).confirm(...args),
+    select: async <T>(...args: Parameters<typeof Inquirer.select<T>>) => (await prompts()).select<T>(...args),
   };
   return {
     input: (q) =>
@@ -68,5 +69,6 @@ export function terminalPrompter({ color }: PrompterOptions): Prompter {
     // The mask cannot be turned off (inquirer's Ctrl+T would show the secret in full).
     password: (q) => ask((signal) => password({ message: q.message, mask: '*', toggleMask: false, ...theme, ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
     confirm: (q) => ask((signal) => confirm({ message: q.message, ...theme, default: q.default ?? false }, streams(signal))),
+    select: (q) => ask((signal) => select({ message: q.message, ...theme, choices: [...q.choices], ...(q.default !== undefined ? { default: q.default } : {}) }, streams(signal))),
   };
 }
