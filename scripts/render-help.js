@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist/bundle/help.json');
-const COMMANDS = ['', 'validate', 'urls', 'schema', 'init', 'config', 'provision'];
+const COMMANDS = ['', 'validate', 'urls', 'schema', 'init', 'config', 'provision', 'status'];
 
 rmSync(target, { force: true }); // so that what is rendered below is the program's own output
 const help = {};

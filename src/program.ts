@@ -5,6 +5,7 @@ import { registerConfig } from './commands/config.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
+import { registerStatus } from './commands/status.js';
 import type { Outcome } from './commands/shared.js';
 import { registerUrls } from './commands/urls.js';
 import { registerValidate } from './commands/validate.js';
@@ -50,5 +51,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerSchema(program, context, outcome);
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
+  registerStatus(program, context, outcome);
   return program;
 }

@@ -1,8 +1,10 @@
 // Files are written whole or not at all: a failure between write and rename, or a process killed
-// mid-write, leaves the previous file intact and, by the next write, no temporary file behind.
+// mid-write, leaves the previous file intact; a later write removes the temporary file it left once it
+// is provably abandoned, and nothing else. Only a regular file or a symbolic link is ever replaced.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,8 +65,69 @@ describe('writeFileAtomic', () => {
     assert.ok(temporary, 'the child started writing');
     assert.equal(readFileSync(target, 'utf8'), OLD);
     assert.ok(existsSync(join(dir, temporary)), 'a killed process cannot clean up after itself');
+    // Fresh, it may still be another process's (another PID namespace): kept.
     await writeFileAtomic(target, 'next\n', { mode: 0o600, overwrite: true });
+    assert.deepEqual(readdirSync(dir).sort(), [temporary, 'instance.json'].sort());
+    makeOld(join(dir, temporary));
+    await writeFileAtomic(target, 'last\n', { mode: 0o600, overwrite: true });
     assert.deepEqual(readdirSync(dir), ['instance.json']);
-    assert.equal(readFileSync(target, 'utf8'), 'next\n');
+    assert.equal(readFileSync(target, 'utf8'), 'last\n');
+  });
+
+  test("the sweep removes only this tool's abandoned temporaries: never a user's file, a live writer's or a fresh one", async (t) => {
+    const dir = tempDir(t);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const kept = {
+      '.instance.json.1.tmp': 'a user file of the old shape',
+      [`.instance.json.${dead}.notes.tmp`]: 'a user file, its number a process that has ended',
+      [`.instance.json.${dead}.0123456789ab.tmp`]: 'the old shape of a temporary, with a random part',
+      [`.instance.json.ecwid-instance-${process.pid}-0123456789abcdef.tmp`]: "a running writer's",
+      [`.instance.json.ecwid-instance-${dead}-0123456789abcdef.tmp.bak`]: 'another suffix',
+      [`.other.json.ecwid-instance-${dead}-0123456789abcdef.tmp`]: "another target's",
+    };
+    const abandoned = `.instance.json.ecwid-instance-${dead}-fedcba9876543210.tmp`;
+    for (const [name, text] of Object.entries({ ...kept, [abandoned]: 'left by a killed writer' })) {
+      writeFileSync(join(dir, name), text);
+      makeOld(join(dir, name));
+    }
+    await writeFileAtomic(join(dir, 'instance.json'), 'new\n', { mode: 0o600, overwrite: true });
+    assert.deepEqual(readdirSync(dir).sort(), [...Object.keys(kept), 'instance.json'].sort());
+    for (const [name, text] of Object.entries(kept)) assert.equal(readFileSync(join(dir, name), 'utf8'), text);
+  });
+
+  test('--force replaces a regular file or a symbolic link, never a FIFO, socket, device or folder: exit 3 naming the kind', async (t) => {
+    const dir = tempDir(t);
+    const write = (name) => writeFileAtomic(join(dir, name), 'new\n', { mode: 0o600, overwrite: true, shown: name });
+    spawnSync('mkfifo', [join(dir, 'fifo')]);
+    const server = createServer();
+    await new Promise((resolve) => server.listen(join(dir, 'socket'), resolve));
+    t.after(() => server.close());
+    mkdirSync(join(dir, 'folder'));
+    const refusals = [
+      ['fifo', 'cannot write fifo: it is a FIFO (named pipe), and only a regular file or a symbolic link is ever replaced'],
+      ['socket', 'cannot write socket: it is a socket, and only a regular file or a symbolic link is ever replaced'],
+      ['folder', 'cannot write folder: it is a directory'],
+    ];
+    if (spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']).status === 0) {
+      refusals.push(['null', 'cannot write null: it is a character device, and only a regular file or a symbolic link is ever replaced']);
+    }
+    for (const [name, message] of refusals) {
+      const before = lstatSync(join(dir, name));
+      await assert.rejects(write(name), { exitCode: 3, message }, name);
+      const after = lstatSync(join(dir, name));
+      assert.deepEqual([after.ino, after.mode], [before.ino, before.mode], `${name} is untouched`);
+    }
+    writeFileSync(join(dir, 'target.json'), OLD);
+    symlinkSync('target.json', join(dir, 'link.json'));
+    await write('link.json');
+    assert.ok(lstatSync(join(dir, 'link.json')).isFile(), 'the link itself is replaced');
+    assert.equal(readFileSync(join(dir, 'target.json'), 'utf8'), OLD, 'what it pointed to is not written');
+    assert.ok(!readdirSync(dir).some((name) => name.endsWith('.tmp')));
   });
 });
+
+/** Dates a file a day back, as one left by a writer killed long ago. */
+function makeOld(path) {
+  const then = (Date.now() - 24 * 3600 * 1000) / 1000;
+  utimesSync(path, then, then);
+}

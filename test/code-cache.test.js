@@ -62,7 +62,7 @@ describe('the code cache', () => {
     });
     const cached = outcomes();
     assert.deepEqual(cached.map((o) => o.status), [1, 1, 0, 0, 0]);
-    assert.match(cached[3].stdout, /store-id=4870020/); // conf, an ES module package, loaded through import-esm.js
+    assert.match(cached[3].stdout, /store-id=4870020/);
     const cacheCopy = join(dir, 'dist/bundle/cli.cache');
     const good = readFileSync(cacheCopy);
     writeFileSync(cacheCopy, 'not a code cache');

@@ -1,7 +1,8 @@
 // config list/get/set/unset/path against a config folder of the test's own.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -156,5 +157,65 @@ describe('config', () => {
     await config('set', 'environment', 'eu');
     const urls = await runCli(['urls'], { env: { ECWID_INSTANCE_CONFIG_DIR: dir } });
     assert.equal(urls.stdout, 'https://my.ecwid.com/store/4870020#legacy_api\nhttps://api.cloud-elements.co.uk/elements/api-v2/events/ecwid\n');
+  });
+
+  test('a file saved with a byte order mark is read, and kept whole when a key is set', async (t) => {
+    const { file, config } = store(t, '\ufeff{"store-id": "4870020"}\n');
+    assert.deepEqual(await config('list'), { code: 0, stdout: 'store-id=4870020\n', stderr: '' });
+    assert.equal((await config('set', 'name', 'shop')).code, 0);
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, '')), { 'store-id': '4870020', name: 'shop' });
+  });
+
+  test('under umask 000 the folder is made 0700 and the file 0600 (real process)', (t) => {
+    const dir = join(tempDir(t), 'a', 'config');
+    const result = spawnSync('sh', ['-c', `umask 000 && exec "${process.execPath}" "${bin}" config set name shop`], { encoding: 'utf8', env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: dir } });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(statSync(dir).mode & 0o777, 0o700);
+    assert.equal(statSync(join(dir, 'config.json')).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(dir), ['config.json']);
+  });
+});
+
+describe('config: runs at the same time', () => {
+  /** `config <args>` as a real process; resolves with its exit code and stderr. */
+  const run = (dir, args) =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [bin, 'config', ...args], { env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: dir }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+  const VALUES = { 'store-id': '4870020', 'callback-url': 'https://example.com/e', environment: 'eu', 'base-url': 'https://ce.example.com', name: 'shop', tags: 'a,b' };
+
+  test('parallel sets of different keys lose none (real processes, 5 rounds)', async (t) => {
+    for (let round = 0; round < 5; round++) {
+      const dir = join(tempDir(t), 'config');
+      const results = await Promise.all(Object.entries(VALUES).map(([key, value]) => run(dir, ['set', key, value])));
+      assert.deepEqual(results, Object.keys(VALUES).map(() => ({ code: 0, stderr: '' })));
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')), VALUES, `round ${round}`);
+      assert.deepEqual(readdirSync(dir), ['config.json'], 'no lock or temporary file is left');
+    }
+  });
+
+  test("a lock left by a process that has ended does not block: it is taken over", async (t) => {
+    const { dir, file } = store(t, '{"name": "shop"}');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: dead, host: hostname(), id: '0123456789abcdef' }));
+    assert.deepEqual(await run(dir, ['set', 'store-id', '4870020']), { code: 0, stderr: '' });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { name: 'shop', 'store-id': '4870020' });
+    assert.deepEqual(readdirSync(dir), ['config.json']);
+  });
+
+  test('a lock held by a running process is waited for, then exit 3 naming the file and the lock', async (t) => {
+    const { withLockFile } = await import('../dist/fs/lock-file.js');
+    const { dir, file } = store(t, '{"name": "shop"}');
+    const lock = `${file}.lock`;
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), id: '0123456789abcdef' }));
+    await assert.rejects(withLockFile(lock, `the config file ${file}`, async () => assert.fail('must not run'), { waitMs: 300, staleMs: 60_000 }), {
+      exitCode: 3,
+      message: `cannot change the config file ${file}: it is locked by process ${process.pid} (waited 0.3 s)`,
+      hint: `Try again. If no ecwid-instance is running, delete ${lock}.`,
+    });
+    assert.deepEqual(readdirSync(dir).sort(), ['config.json', 'config.json.lock']);
   });
 });

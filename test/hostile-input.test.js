@@ -2,7 +2,7 @@
 // the file and the problem, no stack trace, and the other files are still reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { checkFile } from '../dist/validation/check-file.js';
@@ -163,3 +163,65 @@ describe('paths that are not plain files', () => {
     assert.equal(result.status, 1);
   });
 });
+
+describe('every read is bounded: secret files, stdin and the config file', () => {
+  /** A sparse file of `bytes`: takes no disk space, but reads as that many zero bytes. */
+  const sparse = (path, bytes) => {
+    const fd = openSync(path, 'w');
+    ftruncateSync(fd, bytes);
+    closeSync(fd);
+  };
+  /** The CLI as a real process that reports its peak memory; a hang fails through `timeout`. */
+  const cli = (dir, args, options = {}) => {
+    const result = spawnSync(process.execPath, [join(root, 'test/helpers/run-with-rss.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ECWID_PRODUCT_KEY: 'productSecret1' },
+      ...options,
+    });
+    const rssKiB = Number(/maxRSS (\d+)/.exec(result.stderr)?.[1]);
+    assert.ok(rssKiB > 0 && rssKiB < 150 * 1024, `peak RSS ${rssKiB} KiB`);
+    return { status: result.status, stderr: result.stderr.replace(/maxRSS \d+\n/, '') };
+  };
+  const INIT = ['init', '--no-input', '--store-id', '4870020', '--no-events', '-o', 'out.json'];
+
+  test('a secret file that is /dev/zero, a FIFO, a folder or 1 GiB is refused unread: exit 3, nothing written', (t) => {
+    const dir = tempDir(t);
+    if (spawnSync('mkfifo', [join(dir, 'pipe')]).status !== 0) return t.skip('mkfifo is not available');
+    sparse(join(dir, 'huge.key'), 1024 * 1024 * 1024);
+    mkdirSync(join(dir, 'folder'));
+    for (const [path, reason] of [
+      ['/dev/zero', 'not a regular file'],
+      ['pipe', 'not a regular file'],
+      ['folder', 'is a directory'],
+      ['huge.key', 'larger than 64 KiB: not a secret'],
+    ]) {
+      const result = cli(dir, [...INIT, '--order-key-file', path]);
+      assert.deepEqual(result, { status: 3, stderr: `error: --order-key-file: cannot read ${path}: ${reason}\n` }, path);
+    }
+    const piped = cli(dir, [...INIT, '--order-key-file', '-'], { stdio: [openSync('/dev/zero', 'r'), 'pipe', 'pipe'] });
+    assert.deepEqual(piped, { status: 3, stderr: 'error: --order-key-file: cannot read stdin: larger than 64 KiB: not a secret\n' });
+    assert.ok(!existsSync(join(dir, 'out.json')), 'nothing was written');
+  });
+
+  test('a config file that is /dev/zero, a FIFO or 2 GiB is refused unread: exit 3 naming it, left as it is', (t) => {
+    const dir = tempDir(t);
+    const config = join(dir, 'config');
+    mkdirSync(config);
+    const file = join(config, 'config.json');
+    const cases = [
+      ['/dev/zero', () => symlinkSync('/dev/zero', file), 'not a regular file'],
+      ['a FIFO', () => spawnSync('mkfifo', [file]), 'not a regular file'],
+      ['2 GiB', () => sparse(file, 2 * 1024 * 1024 * 1024), 'larger than 1 MiB: not a config file'],
+    ];
+    for (const [label, make, reason] of cases) {
+      spawnSync('rm', ['-f', file]);
+      make();
+      for (const args of [['config', 'list'], ['config', 'set', 'name', 'shop'], ['urls', '--store-id', '4870020']]) {
+        assert.deepEqual(cli(dir, args), { status: 3, stderr: `error: cannot read the config file ${file}: ${reason}\n` }, `${label}: ${args.join(' ')}`);
+      }
+    }
+  });
+});
+

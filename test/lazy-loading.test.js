@@ -1,4 +1,4 @@
-// Commands load only what they need: validate and a non-interactive init never load inquirer or conf.
+// Commands load only what they need: validate, a non-interactive init and config never load inquirer.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,19 +8,19 @@ import { pathToFileURL } from 'node:url';
 import { tempDir } from './helpers/cli.js';
 import { fixtures, root } from './helpers/paths.js';
 
-// A module hook in the child that reports every inquirer or conf module it resolves.
+// A module hook in the child that reports every inquirer module it resolves.
 const HOOK = `export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (/node_modules\\/(@inquirer|conf)\\//.test(result.url)) process._rawDebug('LOADED ' + result.url);
+  if (/node_modules\\/@inquirer\\//.test(result.url)) process._rawDebug('LOADED ' + result.url);
   return result;
 }`;
 const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
 const MAIN = pathToFileURL(join(root, 'dist/main.js')).href;
 
-function loaded(t, args, env = {}) {
+function loaded(t, args, env = {}, script = `const { runFromProcess } = await import(${JSON.stringify(MAIN)});\nprocess.exitCode = await runFromProcess();\n`) {
   const dir = tempDir(t);
   const runner = join(dir, 'run.mjs');
-  writeFileSync(runner, `const { runFromProcess } = await import(${JSON.stringify(MAIN)});\nprocess.exitCode = await runFromProcess();\n`);
+  writeFileSync(runner, script);
   const result = spawnSync(
     process.execPath,
     ['--import', `data:text/javascript,${encodeURIComponent(REGISTER)}`, runner, ...args],
@@ -31,21 +31,27 @@ function loaded(t, args, env = {}) {
 }
 
 describe('lazy loading', () => {
-  test('validate loads neither inquirer nor conf', (t) => {
+  test('validate does not load inquirer', (t) => {
     const run = loaded(t, ['validate', 'valid']);
     assert.equal(run.status, 0);
     assert.deepEqual(run.modules, []);
   });
 
-  test('init without a terminal loads neither', (t) => {
+  test('init without a terminal does not load it', (t) => {
     const run = loaded(t, ['init', '--store-id', '1', '-o', '-'], { ECWID_ORDER_KEY: 'order_key', ECWID_PRODUCT_KEY: 'product_key' });
     assert.equal(run.status, 0);
     assert.deepEqual(run.modules, []);
   });
 
-  test('config set does load conf (the hook sees it)', (t) => {
+  test('config set does not load it', (t) => {
     const run = loaded(t, ['config', 'set', 'name', 'shop']);
     assert.equal(run.status, 0);
-    assert.ok(run.modules.some((url) => url.includes('/node_modules/conf/')), 'conf was loaded');
+    assert.deepEqual(run.modules, []);
+  });
+
+  test('the hook sees inquirer when it is loaded', (t) => {
+    const run = loaded(t, [], {}, `await import(${JSON.stringify(pathToFileURL(join(root, 'dist/import-esm.js')).href)}).then((m) => m.importEsm('@inquirer/prompts'));\n`);
+    assert.equal(run.status, 0);
+    assert.ok(run.modules.some((url) => url.includes('/node_modules/@inquirer/')), 'inquirer was loaded');
   });
 });

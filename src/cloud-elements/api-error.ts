@@ -44,21 +44,40 @@ function statusLine(status: number): string {
   return reason ? `HTTP ${status} ${reason}` : `HTTP ${status}`;
 }
 
-/** The hint every failure of a POST carries: it may have worked, and is not retried. */
+/** The hint every failure of a change carries: it may have worked, and is not retried. */
 function maybeCreatedHint(facts: ExchangeFacts): string | undefined {
-  return facts.method === 'POST'
-    ? 'The instance may have been created anyway; it was not retried. Check before running again (provision --if-absent skips an existing one).'
-    : undefined;
+  switch (facts.method) {
+    case 'POST':
+      return 'The instance may have been created anyway; it was not retried. Check before running again (provision --if-absent skips an existing one).';
+    case 'PATCH':
+      return 'The update may have been applied anyway; it was not retried. Running it again is safe.';
+    case 'DELETE':
+      return 'The instance may have been deleted anyway; it was not retried. Running it again is safe.';
+    default:
+      return undefined;
+  }
 }
 
 const CREDENTIALS_HINT =
   'Check the user secret (CLOUD_ELEMENTS_USER_SECRET or --user-secret-file) and the organization secret (CLOUD_ELEMENTS_ORG_SECRET or --org-secret-file)';
 
+/** Cloud Elements answered with an HTTP error status: callers may tell a 404 from other failures. */
+export class PlatformHttpError extends CliError {
+  constructor(
+    readonly status: number,
+    exitCode: CliError['exitCode'],
+    message: string,
+    hint?: string,
+  ) {
+    super(exitCode, message, hint);
+  }
+}
+
 /**
  * An HTTP answer other than success: 4xx is a rejection (exit 4), anything else a failure (exit 5).
  * Shows the status, the API's `message`, `requestId` and `providerMessage`, never the rest of the body.
  */
-export function httpError(status: number, data: unknown, headers: Headers, facts: ExchangeFacts): CliError {
+export function httpError(status: number, data: unknown, headers: Headers, facts: ExchangeFacts): PlatformHttpError {
   const body: ApiErrorBody = asJsonObject(data) ?? {};
   const message = cleanText(body.message, facts.secrets);
   const requestId = cleanText(body.requestId, facts.secrets) ?? cleanText(headers.get('elements-request-id'), facts.secrets);
@@ -72,7 +91,7 @@ export function httpError(status: number, data: unknown, headers: Headers, facts
   if (status === 403) hints.push(`${CREDENTIALS_HINT}: they were not allowed this on ${facts.origin}.`);
   if (!rejected) hints.push(maybeCreatedHint(facts) ?? 'Try again later.');
   const text = `${what}: ${statusLine(status)}${message ? `: ${message}` : ''}`;
-  return new CliError(rejected ? ExitCode.rejected : ExitCode.unavailable, text, hints.join('\n') || undefined);
+  return new PlatformHttpError(status, rejected ? ExitCode.rejected : ExitCode.unavailable, text, hints.join('\n') || undefined);
 }
 
 /**

@@ -110,6 +110,8 @@ function interpret(response: Response, body: BodyOutcome, facts: ExchangeFacts):
   if (status >= 200 && status < 300) {
     const what = `Cloud Elements answered HTTP ${status}`;
     if (!body.ok) throw transportError(`${what}, but ${body.reason}`, facts, { mayHaveArrived: true });
+    // A delete may answer with no body at all (204 No Content, or an empty 200): nothing to parse.
+    if (body.bytes.length === 0 && (status === 204 || facts.method === 'DELETE')) return { status, headers, data: null };
     if (data === undefined) throw transportError(`${what} with a body that is not JSON`, facts, { mayHaveArrived: true });
     return { status, headers, data };
   }

@@ -1,4 +1,5 @@
 import { asJsonObject } from '../util/json-object.js';
+import { readInstanceRecord, type InstanceRecord } from './instance-record.js';
 import { exchangeFacts, transportError } from './api-error.js';
 import { callPlatform, type ClientOptions } from './client.js';
 import { MIB } from './read-body.js';
@@ -18,11 +19,6 @@ export interface CreatedInstance {
   id: string | number;
   name: string;
   token: string | undefined;
-}
-
-export interface FoundInstance {
-  id: string | number;
-  name: string;
 }
 
 /** A created instance is a few KiB; more than this is not an answer to read. */
@@ -47,26 +43,25 @@ export async function createInstance(target: PlatformTarget, body: InstanceBody,
 }
 
 /**
- * Looks for an Ecwid instance with exactly this name: `GET /instances`, page after page, following
- * the `Elements-Next-Page-Token` response header (sent back as `nextPage`) until it is absent.
+ * Every Ecwid instance with exactly this name (names are not unique): `GET /instances`, page after
+ * page, following the `Elements-Next-Page-Token` response header (sent back as `nextPage`) until it
+ * is absent. All pages are read, so that a second instance of the name is never missed.
  */
-export async function findInstance(target: PlatformTarget, name: string, options: InstanceClientOptions): Promise<FoundInstance | undefined> {
+export async function findInstances(target: PlatformTarget, name: string, options: InstanceClientOptions): Promise<InstanceRecord[]> {
   const seen = new Set<string>();
   const facts = exchangeFacts({ method: 'GET', url: target.host }, options.secrets);
+  const found: InstanceRecord[] = [];
   let nextPage: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const request = listInstancesRequest(target.host, target.secrets, target.version, PAGE_SIZE, nextPage);
     const { data, headers } = await callPlatform(request, { ...options, maxBytes: MAX_PAGE_RESPONSE_BYTES });
     if (!Array.isArray(data)) throw transportError('Cloud Elements answered GET /instances with something other than a list', facts, { mayHaveArrived: true });
     for (const item of data) {
-      const instance = asJsonObject(item);
-      const id = instance?.id;
-      if (instance?.name === name && asJsonObject(instance.element)?.key === 'ecwid' && (typeof id === 'number' || typeof id === 'string')) {
-        return { id, name };
-      }
+      const instance = readInstanceRecord(item);
+      if (instance && instance.name === name && instance.elementKey === 'ecwid') found.push(instance);
     }
     const token = headers.get('elements-next-page-token') ?? '';
-    if (token === '' || data.length === 0) return undefined;
+    if (token === '' || data.length === 0) return found;
     if (seen.has(token)) throw transportError('Cloud Elements repeated a page token while listing instances', facts, { mayHaveArrived: true });
     seen.add(token);
     nextPage = token;

@@ -13,7 +13,7 @@ export interface PlatformSecrets {
 
 /** One Platform API request, fully built: what is sent, or (masked) what a dry run prints. */
 export interface PlatformRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   /** The JSON body, sent serialized. */
@@ -48,6 +48,28 @@ export function listInstancesRequest(host: string, secrets: PlatformSecrets, ver
   url.searchParams.set('pageSize', String(pageSize));
   if (nextPage !== undefined) url.searchParams.set('nextPage', nextPage);
   return { method: 'GET', url: url.href, headers: { Authorization: authorization(secrets), Accept: 'application/json', 'User-Agent': userAgent(version) } };
+}
+
+/** The path of one instance, below the API host; the id is encoded as one path segment. */
+export function instancePath(id: string | number): string {
+  return `${INSTANCES_PATH}/${encodeURIComponent(String(id))}`;
+}
+
+/**
+ * A request about one existing instance: `GET /instances/{id}` (or `{id}/configuration`), `PATCH`
+ * with a JSON body, or `DELETE`.
+ */
+export function instanceRequest(
+  host: string,
+  call: { method: 'GET' | 'PATCH' | 'DELETE'; id: string | number; below?: string; json?: unknown },
+  secrets: PlatformSecrets,
+  version: string,
+): PlatformRequest {
+  const headers: Record<string, string> = { Authorization: authorization(secrets), Accept: 'application/json', 'User-Agent': userAgent(version) };
+  if (call.json !== undefined) headers['Content-Type'] = 'application/json';
+  const request: PlatformRequest = { method: call.method, url: `${host}${instancePath(call.id)}${call.below ?? ''}`, headers };
+  if (call.json !== undefined) request.json = call.json;
+  return request;
 }
 
 /** The body with every secret configuration value masked. */

@@ -2,16 +2,17 @@ import { InvalidArgumentError } from 'commander';
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { checkOneStdinReader } from '../secrets/secret-input.js';
+import type { InstanceBody } from '../cloud-elements/request.js';
+import type { PlatformSession } from '../lifecycle/platform-session.js';
 import type { ProvisionOptions, ProvisionReport } from '../provision/provision-options.js';
-import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+import { ENVIRONMENT_HELP, environmentOptions, helpFooter, parseInstanceId, type Register } from './shared.js';
 
 export type { ProvisionOptions, ProvisionReport };
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 const MAX_TIMEOUT_SECONDS = 3600;
 
-/** Gathers everything first (target, checked file, token file, secrets), then sends at most one create. */
-export async function runProvision(options: ProvisionOptions, context: Context): Promise<number> {
+function checkFlags(options: ProvisionOptions): void {
   checkOneStdinReader(
     [
       ['the instance file', options.file],
@@ -21,38 +22,78 @@ export async function runProvision(options: ProvisionOptions, context: Context):
     'Give one of them a file path.',
   );
   if (options.tokenFile === '-') throw usageError('--token-file needs a file path: the instance token is never printed');
-  const { canPrompt } = await import('../context.js');
+  if (options.ifAbsent && options.update) {
+    throw usageError('--if-absent and --update cannot be used together', 'Pick one: --if-absent leaves an existing instance as it is; --update brings it in step with the file.');
+  }
+  if (options.id !== undefined && !options.ifAbsent && !options.update) {
+    throw usageError('--id needs --update or --if-absent', 'A create gets a new id from Cloud Elements; --id names an instance that exists.');
+  }
+}
+
+/**
+ * Gathers everything first (target, checked file, token file, secrets). With `--if-absent` or
+ * `--update` it looks the instance up before anything else is sent; only when there is none does the
+ * create path run, so an update never reaches what a create needs.
+ */
+export async function runProvision(options: ProvisionOptions, context: Context): Promise<number> {
+  checkFlags(options);
   const { findApiTarget } = await import('../cloud-elements/environments.js');
-  const { gatherPlatformSecrets } = await import('../cloud-elements/platform-secrets.js');
+  const { lookupOf } = await import('../lifecycle/find-instance.js');
   const steps = await import('../provision/steps.js');
 
   const target = await findApiTarget(options, context.env);
   const body = await steps.readCheckedInstance(options.file, context);
   // Needs neither secrets nor the network: a path that cannot take the token stops the run before anything is asked.
-  const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd, options.force);
-  if (options.dryRun) return steps.printDryRun(target, body, await gatherPlatformSecrets(options, context, { prompt: false, required: false }), options, context);
-  const prompt = canPrompt(context, { input: options.input, json: options.json });
-  const { user, organization } = await gatherPlatformSecrets(options, context, { prompt, required: true });
-
-  const { createInstance, findInstance } = await import('../cloud-elements/instances.js');
-  const platform = { host: target.host, secrets: { user, organization }, version: context.version };
-  // The run's list (main starts it): it already holds every secret read so far, and takes the token.
+  // With --update an earlier token file is expected (a re-run); it is only written if the instance is created.
+  const tokenPath = options.tokenFile === undefined ? undefined : await steps.checkTokenFile(options.tokenFile, context.cwd, options.force || options.update);
+  const lookup = lookupOf(body.name, options.id);
+  if (options.dryRun) {
+    const { gatherPlatformSecrets } = await import('../cloud-elements/platform-secrets.js');
+    const secrets = await gatherPlatformSecrets(options, context, { prompt: false, required: false });
+    if (options.update) return (await import('../provision/update.js')).printUpdateDryRun(target, body, lookup, secrets, options, context);
+    return steps.printDryRun(target, body, secrets, options, context);
+  }
+  const { openPlatformSession } = await import('../lifecycle/platform-session.js');
+  const session = await openPlatformSession(target, options, context);
   const known = context.secrets;
-  const client = { fetch: context.fetch, timeoutSeconds: options.timeout, secrets: known };
-  const name = typeof body.name === 'string' ? body.name : '';
   const report = (id: string | number, reportedName: string, tokenFile: string | null): ProvisionReport => ({ id, name: reportedName, element: 'ecwid', environment: target.environment, tokenFile });
 
-  if (options.ifAbsent) {
-    const existing = await findInstance(platform, name, client);
-    if (existing) {
+  if (options.ifAbsent || options.update) {
+    const { findOneInstance } = await import('../lifecycle/find-instance.js');
+    const update = await import('../provision/update.js');
+    const existing = await findOneInstance(session, lookup);
+    if (existing === undefined && lookup.by === 'id') throw update.missingById(lookup, target);
+    if (existing !== undefined && options.update) {
+      await steps.progress(context, options, `Updating instance ${existing.id} on ${target.host}…`);
+      const updated = await update.sendUpdate(session, existing, body);
+      await steps.printResult({ ...report(updated.id, updated.name, null), updated: true }, options, context, known);
+      return 0;
+    }
+    if (existing !== undefined) {
       await steps.printResult({ ...report(existing.id, existing.name, null), alreadyExists: true }, options, context, known);
       return 0;
     }
   }
-  await steps.progress(context, options, `Creating instance "${name}" on ${target.host}…`);
-  const created = await createInstance(platform, body, client);
+  return createInstance(session, body, { ...options, tokenPath }, context, report);
+}
+
+/** The create path: one POST, then the token to its file and the result. */
+async function createInstance(
+  session: PlatformSession,
+  body: InstanceBody,
+  options: ProvisionOptions & { tokenPath: string | undefined },
+  context: Context,
+  report: (id: string | number, name: string, tokenFile: string | null) => ProvisionReport,
+): Promise<number> {
+  const steps = await import('../provision/steps.js');
+  const { createInstance: sendCreate } = await import('../cloud-elements/instances.js');
+  const known = context.secrets;
+  const name = typeof body.name === 'string' ? body.name : '';
+  if (options.update && !options.force && options.tokenPath !== undefined) await steps.checkTokenFileAbsent(options.tokenPath, options.tokenFile);
+  await steps.progress(context, options, `Creating instance "${name}" on ${session.target.host}…`);
+  const created = await sendCreate(session.platform, body, session.client);
   known.add(created.token);
-  const tokenProblem = await steps.saveToken(created.token, { fullPath: tokenPath, shownPath: options.tokenFile, force: options.force }, known);
+  const tokenProblem = await steps.saveToken(created.token, { fullPath: options.tokenPath, shownPath: options.tokenFile, force: options.force }, known);
   const tokenFile = tokenProblem === undefined && options.tokenFile !== undefined ? options.tokenFile : null;
   await steps.printResult(report(created.id, created.name, tokenFile), options, context, known);
   if (tokenProblem) throw tokenProblem;
@@ -77,6 +118,8 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
     .option('--org-secret-file <file>', 'read the Cloud Elements organization secret from a file (- for stdin)')
     .option('--dry-run', 'check the file and print the request, secrets masked; send nothing', false)
     .option('--if-absent', 'create nothing when an Ecwid instance with the same name exists', false)
+    .option('--update', 'change the Ecwid instance with the same name to match the file; create it when there is none', false)
+    .option('--id <id>', 'with --update or --if-absent: the instance with this id, instead of looking it up by name', parseInstanceId)
     .option('--token-file <file>', 'write the new instance token to this file (mode 0600)')
     .option('--force', 'replace an existing --token-file', false)
     .option('--timeout <seconds>', 'seconds each request to Cloud Elements may take', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
@@ -89,6 +132,8 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           'ecwid-instance provision',
           'ecwid-instance provision instance.json --dry-run',
           'ecwid-instance provision instance.json --if-absent --token-file instance.token',
+          'ecwid-instance provision instance.json --update',
+          'ecwid-instance provision instance.json --update --id 12345 --dry-run',
           'ecwid-instance provision instance.json --token-file instance.token --force',
           'ecwid-instance provision instance.json --user-secret-file user.secret --org-secret-file org.secret --environment eu',
         ],
@@ -101,7 +146,8 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
         ],
       ) +
         '\nSecrets come from the environment, a --…-file flag, or a masked prompt on a terminal; never from a flag value.\n' +
-        'A create is sent once and never retried. Exit status: 0 created (or already there with --if-absent),\n' +
+        'A create or an update is sent once and never retried. With --if-absent or --update, several instances\n' +
+        'with the file\'s name need --id. Exit status: 0 created, updated, or already there with --if-absent,\n' +
         '1 invalid file, 2 usage or missing secrets, 3 file system (or an existing --token-file without --force),\n' +
         '4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n',
     )
@@ -115,6 +161,8 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           orgSecretFile: flags.orgSecretFile,
           dryRun: flags.dryRun,
           ifAbsent: flags.ifAbsent,
+          update: flags.update,
+          id: flags.id,
           tokenFile: flags.tokenFile,
           force: flags.force,
           timeout: flags.timeout,

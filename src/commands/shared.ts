@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { Context } from '../context.js';
 import { checkEnvironmentName } from '../cloud-elements/environments.js';
 
@@ -38,4 +38,10 @@ export function environmentOptions(command: Command): Command {
   return command
     .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => checkEnvironmentName(value, '--environment'))
     .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
+}
+
+/** `--id`: an instance's numeric id, as the Platform API gives it. */
+export function parseInstanceId(value: string): string {
+  if (!/^\d{1,19}$/.test(value)) throw new InvalidArgumentError('give the numeric id of an instance, such as 12345.');
+  return value;
 }

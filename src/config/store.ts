@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
+import { CONFIG_FILE_LIMIT, readFileBytes } from '../fs/read-file.js';
+import { withLockFile } from '../fs/lock-file.js';
+import { writeFileAtomic } from '../fs/write-file-atomic.js';
 import type { Env } from '../io.js';
+import { isJsonObject, type JsonObject } from '../util/json-object.js';
 import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './key-names.js';
-import { isJsonObject } from '../util/json-object.js';
-import { importEsm } from '../import-esm.js';
 
-/** The store of non-secret defaults: a JSON file read here, written through `conf`. */
+/** The store of non-secret defaults: one small JSON file. */
 export interface ConfigStore {
   all(): ConfigValues;
   get(key: ConfigKey): string | undefined;
@@ -18,25 +20,27 @@ export interface ConfigStore {
 const LEFT_AS_IS = 'Fix it by hand or delete it; it was left as it is.';
 
 /**
- * Opens the store in `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. Reading needs no
- * `conf` and creates nothing. A corrupt file is an error naming the file (exit 3) and is never reset,
- * so the user's other settings are not lost.
+ * Opens the store in `ECWID_INSTANCE_CONFIG_DIR` or the OS's per-user config folder. Reading creates
+ * nothing. A corrupt file is an error naming the file (exit 3) and is never reset, so the user's
+ * other settings are not lost. A change re-reads the file under a lock and writes it atomically
+ * (mode 0600, in a folder made 0700), so that runs changing different keys at once lose none.
  */
 export async function openConfigStore(env: Env): Promise<ConfigStore> {
   const path = configFilePath(env);
-  const values = readValues(path);
+  const values = valuesOf(readData(path), path);
   return {
     all: () => ({ ...values }),
     get: (key) => values[key],
     async set(key, value) {
-      const conf = await openConf(path);
-      guard(path, () => conf.set(key, value));
+      await changeData(path, (data) => {
+        data[key] = value;
+        return true;
+      });
       values[key] = value;
     },
     async unset(key) {
       if (values[key] === undefined) return;
-      const conf = await openConf(path);
-      guard(path, () => conf.delete(key));
+      await changeData(path, (data) => key in data && delete data[key]);
       delete values[key];
     },
   };
@@ -47,21 +51,25 @@ export async function readConfigValues(env: Env): Promise<ConfigValues> {
   return (await openConfigStore(env)).all();
 }
 
-function readValues(path: string): ConfigValues {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw fileError(`cannot read the config file ${path}: ${describeFsError(error)}`);
+/** The file's JSON object ({} when there is no file); keys this version does not know are kept. */
+function readData(path: string): JsonObject {
+  const outcome = readFileBytes(path, CONFIG_FILE_LIMIT);
+  if (!outcome.ok) {
+    if (outcome.code === 'ENOENT') return {};
+    throw fileError(`cannot read the config file ${path}: ${outcome.reason}`);
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // An editor may have saved it with a byte order mark: it is not part of the JSON.
+    data = JSON.parse(outcome.bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
     throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
   }
   if (!isJsonObject(data)) throw fileError(`the config file ${path} is corrupt (not a JSON object)`, LEFT_AS_IS);
+  return data;
+}
+
+function valuesOf(data: JsonObject, path: string): ConfigValues {
   const values: ConfigValues = {};
   for (const key of CONFIG_KEYS) {
     const value = data[key];
@@ -72,28 +80,24 @@ function readValues(path: string): ConfigValues {
   return values;
 }
 
-/** `conf` writes atomically with mode 0600; loaded only when something is written. */
-async function openConf(path: string) {
-  const { default: Conf } = await importEsm<typeof import('conf')>('conf');
-  return guard(
-    path,
-    () =>
-      // `cwd` is the store's folder (config-path.ts): conf's own folder lookup is not used.
-      new Conf<Record<string, unknown>>({
-        cwd: dirname(path),
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-        watch: false,
-      }),
-  );
+/** Read, change and write the file as one step that no other run can interleave with. */
+async function changeData(path: string, change: (data: JsonObject) => boolean): Promise<void> {
+  const shown = `the config file ${path}`;
+  await makeFolder(dirname(path), shown);
+  await withLockFile(`${path}.lock`, shown, async () => {
+    const data = readData(path);
+    valuesOf(data, path);
+    if (!change(data)) return;
+    await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, overwrite: true, shown, flag: 'ECWID_INSTANCE_CONFIG_DIR' });
+  });
 }
 
-function guard<T>(path: string, action: () => T): T {
+/** The store's folder, made private (0700) whatever the umask when this run creates it. */
+async function makeFolder(folder: string, shown: string): Promise<void> {
   try {
-    return action();
+    const created = await mkdir(folder, { recursive: true, mode: 0o700 });
+    if (created !== undefined) await chmod(folder, 0o700);
   } catch (error) {
-    if ((error as Error | undefined)?.name === 'SyntaxError') throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
-    throw fileError(`cannot write the config file ${path}: ${describeFsError(error)}`);
+    throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
   }
 }

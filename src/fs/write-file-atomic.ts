@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, rm } from 'node:fs/promises';
+import { link, lstat, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { describeFsError, fileError } from '../errors.js';
-import { alreadyExists, checkWritablePath, type OutputPathOptions } from './check-output-path.js';
+import { CliError, describeFsError, fileError } from '../errors.js';
+import { isRunning } from './is-running.js';
+import { alreadyExists, checkReplaceableKind, checkWritablePath, type OutputPathOptions } from './check-output-path.js';
 
 /** How checkWritablePath is told (an existing file stays untouched unless `overwrite`), and the file's mode. */
 export interface WriteOptions extends OutputPathOptions {
@@ -19,14 +20,24 @@ export interface PublishCalls {
 const realCalls: PublishCalls = { rename, link };
 
 /**
+ * A temporary file left behind is removed by a later write only when it is provably this tool's and
+ * abandoned: its name carries the tool's mark, its writer's process ID and a random part; that
+ * process no longer runs; and it has not been touched for this long (a writer in another process
+ * namespace, whose ID means nothing here, is long done by then).
+ */
+export const ABANDONED_AFTER_MS = 10 * 60 * 1000;
+const MARK = 'ecwid-instance';
+
+/**
  * Writes a file atomically: a temporary file in the same folder, flushed to disk, then renamed over
- * the target. An interrupted run leaves the old file or the new one, never half of one. Temporary
- * files carry the writer's process ID, so one left by a killed process is removed by the next write.
+ * the target. An interrupted run leaves the old file or the new one, never half of one. The mode is
+ * set exactly, whatever the umask. Only a regular file or a symbolic link is ever replaced.
  */
 export async function writeFileAtomic(path: string, text: string, options: WriteOptions, calls: PublishCalls = realCalls): Promise<void> {
+  const shown = options.shown ?? path;
   await checkWritablePath(path, options);
   await removeAbandonedTemporaries(path);
-  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
@@ -36,10 +47,16 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     } finally {
       await handle.close();
     }
-    if (options.overwrite) await calls.rename(temporary, path);
-    else await calls.link(temporary, path); // unlike rename, fails if the file appeared meanwhile
+    if (options.overwrite) {
+      // Again, just before: a device or FIFO put there since the first check is still not replaced.
+      const existing = await lstat(path).catch(() => undefined);
+      if (existing) checkReplaceableKind(existing, shown, options.flag);
+      await calls.rename(temporary, path);
+    } else {
+      await calls.link(temporary, path); // unlike rename, fails if the file appeared meanwhile
+    }
   } catch (error) {
-    const shown = options.shown ?? path;
+    if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown, options.flag);
     throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
   } finally {
@@ -48,25 +65,31 @@ export async function writeFileAtomic(path: string, text: string, options: Write
 }
 
 function temporaryPrefix(path: string): string {
-  return `.${basename(path)}.`;
+  return `.${basename(path)}.${MARK}-`;
 }
 
-/** Removes temporary files of this target whose writing process no longer runs. */
+/** The writer's process ID, when `name` is a temporary file of `path` made by writeFileAtomic. */
+function temporaryWriter(name: string, prefix: string): number | undefined {
+  if (!name.startsWith(prefix)) return undefined;
+  const match = /^(\d+)-[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Removes temporary files of this target that a killed writer left: only names this tool makes, of
+ * a process that no longer runs, untouched for ABANDONED_AFTER_MS, regular files of this user.
+ */
 async function removeAbandonedTemporaries(path: string): Promise<void> {
   const prefix = temporaryPrefix(path);
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const folder = dirname(path);
+  const names = await readdir(folder).catch(() => [] as string[]);
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (Number.isInteger(pid) && pid > 0 && !isRunning(pid)) await rm(join(dirname(path), name), { force: true }).catch(() => undefined);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const pid = temporaryWriter(name, prefix);
+    if (pid === undefined || pid === process.pid || isRunning(pid)) continue;
+    const found = join(folder, name);
+    const info = await lstat(found).catch(() => undefined);
+    if (!info?.isFile() || Date.now() - info.mtimeMs < ABANDONED_AFTER_MS) continue;
+    if (process.getuid && info.uid !== process.getuid()) continue;
+    await rm(found, { force: true }).catch(() => undefined);
   }
 }

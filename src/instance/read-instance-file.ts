@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { fileError } from '../errors.js';
 import { inspectBytes } from '../validation/checking/check-instance.js';
 import type { FileResult } from '../validation/problem.js';
-import { readFileBytes, readStreamBytes } from '../validation/reading/read-target.js';
+import { readFileBytes, readStreamBytes } from '../fs/read-file.js';
 import { configurationSecrets } from './configuration-secrets.js';
 
 export interface InstanceFile {

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { cleanText } from '../cloud-elements/api-error.js';
 import type { ApiTarget } from '../cloud-elements/environments.js';
@@ -42,6 +43,24 @@ export async function checkTokenFile(path: string, cwd: string, force: boolean):
   const full = resolve(cwd, path);
   await checkWritablePath(full, { overwrite: force, flag: TOKEN_FLAG, shown: path });
   return full;
+}
+
+/**
+ * `--update` found nothing to update and is about to create: an earlier token file (of an instance
+ * that is no longer found by this name) is kept unless `--force`, and nothing is sent.
+ */
+export async function checkTokenFileAbsent(fullPath: string, shown: string | undefined): Promise<void> {
+  const exists = await lstat(fullPath).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    throw new CliError(
+      ExitCode.fileSystem,
+      `${shown} already exists, and no instance was found to update: nothing was sent`,
+      'Creating the instance would replace that token file: use --force to replace it, or choose another --token-file.',
+    );
+  }
 }
 
 /** `--dry-run`: the request that would be sent, every secret masked. Sends nothing. */
@@ -103,9 +122,18 @@ export async function printResult(
     await write(context.io.stdout, `${JSON.stringify(safe, null, 2)}\n`);
     return;
   }
-  const line = report.alreadyExists ? `Instance ${safe.id} "${safe.name}" already exists` : `Created instance ${safe.id} "${safe.name}"`;
+  const line = report.alreadyExists
+    ? `Instance ${safe.id} "${safe.name}" already exists`
+    : report.updated
+      ? `Updated instance ${safe.id} "${safe.name}"`
+      : `Created instance ${safe.id} "${safe.name}"`;
   await write(context.io.stdout, `${line}\n`);
   if (report.alreadyExists) return;
+  if (report.updated) {
+    // An update leaves the instance's token as it was: an earlier --token-file still holds it.
+    if (options.tokenFile !== undefined) await write(context.io.stderr, `The instance token is unchanged; ${options.tokenFile} was not written.\n`);
+    return;
+  }
   if (options.tokenFile === undefined) await write(context.io.stderr, 'The instance token was not saved (use --token-file <file> to keep it).\n');
   else if (report.tokenFile !== null) await write(context.io.stderr, `Token written to ${report.tokenFile} (mode 0600).\n`);
 }

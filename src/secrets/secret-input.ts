@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { describeFsError, fileError, usageError } from '../errors.js';
+import { fileError, usageError } from '../errors.js';
+import { readFileBytes, readStreamBytes, SECRET_LIMIT } from '../fs/read-file.js';
 import { stripOneTrailingNewline } from './secret-list.js';
-import { readStreamBytes } from '../validation/reading/read-target.js';
 
 /**
  * Names that hold a secret, whatever the spelling convention: configuration keys (`oauth.api.secret`,
@@ -24,22 +23,14 @@ export function checkOneStdinReader(inputs: readonly (readonly [label: string, p
 
 /**
  * Reads a secret from a `--…-file` flag: a path, or `-` for stdin. One trailing newline is stripped
- * (files written by `echo`); an empty secret is a usage error naming the flag, never the value.
+ * (files written by `echo`); an empty secret is a usage error naming the flag, never the value. Only
+ * a regular file (or stdin) of at most 64 KiB is read: a FIFO, a device such as /dev/zero, or a huge
+ * file is refused (exit 3) without waiting or filling memory.
  */
 export async function readSecretFile(path: string, flag: string, context: Pick<Context, 'io' | 'cwd' | 'secrets'>): Promise<string> {
-  let text: string;
-  if (path === '-') {
-    const outcome = await readStreamBytes(context.io.stdin);
-    if (!outcome.ok) throw fileError(`${flag}: cannot read stdin: ${outcome.reason}`);
-    text = Buffer.from(outcome.bytes).toString('utf8');
-  } else {
-    try {
-      text = await readFile(resolve(context.cwd, path), 'utf8');
-    } catch (error) {
-      throw fileError(`${flag}: cannot read ${path}: ${describeFsError(error)}`);
-    }
-  }
-  const secret = stripOneTrailingNewline(text);
+  const outcome = path === '-' ? await readStreamBytes(context.io.stdin, SECRET_LIMIT) : readFileBytes(resolve(context.cwd, path), SECRET_LIMIT);
+  if (!outcome.ok) throw fileError(`${flag}: cannot read ${path === '-' ? 'stdin' : path}: ${outcome.reason}`);
+  const secret = stripOneTrailingNewline(outcome.bytes.toString('utf8'));
   context.secrets.add(secret);
   if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : path} is empty`);
   return secret;

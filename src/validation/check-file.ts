@@ -1,6 +1,7 @@
 import { checkBytes, resultUnlessPlainlyValid } from './checking/check-instance.js';
 import type { FileResult, Problem } from './problem.js';
-import { readFileBytes, readListedBytes, regularFileSize, type ReadOutcome } from './reading/read-target.js';
+import { readFileBytes, type ReadOutcome } from '../fs/read-file.js';
+import { readListedBytes, regularFileSize } from './reading/read-target.js';
 import { EMPTY_FILE, END_OF_FILE, NOT_UTF8 } from './reading/syntax-error.js';
 
 /** The result for one input: its checks, or an `io` problem when it could not be read. */

@@ -4,7 +4,7 @@ import { ExitCode, fileError, type ExitCodeValue } from '../errors.js';
 import { checkFile, checkListedFile, isUnreadable, resultOf } from './check-file.js';
 import { expandPaths, unmatchedError, type Target } from './reading/expand-paths.js';
 import type { FileResult, Summary } from './problem.js';
-import { readStreamBytes } from './reading/read-target.js';
+import { readStreamBytes } from '../fs/read-file.js';
 import { reporters } from './reporting/index.js';
 import type { Reporter } from './reporting/reporter.js';
 import type { ValidateOptions } from './validate-options.js';

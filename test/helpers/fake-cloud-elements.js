@@ -1,5 +1,6 @@
 // A fake Cloud Elements Platform API on 127.0.0.1 (a random port), implementing the documented
-// contract of POST and GET /elements/api-v2/instances, plus the ways a real one can misbehave.
+// contract of /elements/api-v2/instances (POST, GET) and /instances/{id} (GET, PATCH, DELETE, GET
+// …/configuration), plus the ways a real one can misbehave.
 import { createServer } from 'node:http';
 
 /** Credentials shaped like the docs' examples: 44 base64 characters and 32 hex characters. */
@@ -9,6 +10,9 @@ export const TOKEN = 'dsPr6AheLIS8pt7rp8E81bSKEkx9Ftr+9Y';
 export const REQUEST_ID = '58b46b1be4b0e5a9b7d19c49';
 const PATH = '/elements/api-v2/instances';
 const MIB = 1024 * 1024;
+/** How the platform shows a secret it holds. */
+export const MASKED = '********';
+const SECRET_KEYS = new Set(['ecwid.order.key', 'ecwid.product.key', 'event.notification.signature.key', 'event.notification.basic.password', 'oauth.api.secret']);
 
 /**
  * `behaviour` picks the answer to every request:
@@ -23,6 +27,12 @@ const MIB = 1024 * 1024;
  *   (the contract, but a create answers without the instance's token), `tokenInName` (the contract,
  *   but the created instance's name quotes its token).
  * `beforeCreated`, when set, runs just before a create is answered (the instance exists by then).
+ * `only(method, path)`, when set, limits the misbehaviour to the requests it returns true for; the
+ * others get the contract.
+ * `instances` holds what the account has: each `{ id, name, element: { key }, configuration, tags,
+ * createdDate, disabled, valid }`. A create adds one (ids from 12345 up); PATCH changes one (name and
+ * tags replaced, configuration merged); DELETE removes one (HTTP 200, empty body). Every answer shows
+ * the configuration's secrets masked, as the platform does.
  */
 export async function startFakeCloudElements() {
   const state = {
@@ -35,6 +45,8 @@ export async function startFakeCloudElements() {
     requests: [],
     hugeBytesSent: 0,
     beforeCreated: undefined,
+    only: undefined,
+    nextId: 12345,
   };
   const sockets = new Set();
   const server = createServer((req, res) => {
@@ -56,7 +68,7 @@ export async function startFakeCloudElements() {
     url,
     state,
     reset() {
-      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined });
+      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined, only: undefined, nextId: 12345 });
     },
     async close() {
       for (const socket of sockets) socket.destroy();
@@ -73,7 +85,8 @@ function json(res, status, value, headers = {}) {
 
 function answer(state, req, res, body) {
   const url = new URL(req.url, 'http://127.0.0.1');
-  switch (state.behaviour) {
+  const misbehave = state.only === undefined || state.only(req.method, url.pathname);
+  switch (misbehave ? state.behaviour : 'contract') {
     case 'hang':
       return; // the socket is destroyed when the server closes
     case 'hangBody':
@@ -111,6 +124,8 @@ function answer(state, req, res, body) {
   if (!auth || auth[1] !== USER_SECRET || auth[2] !== ORG_SECRET) {
     return json(res, 401, { requestId: REQUEST_ID, message: 'Invalid Organization or User secret, or invalid Element token provided.' });
   }
+  const one = /^\/elements\/api-v2\/instances\/([^/]+)(\/configuration)?$/.exec(pathname);
+  if (one) return answerOne(state, req, res, body, decodeURIComponent(one[1]), one[2] !== undefined);
   if (pathname !== PATH) return json(res, 404, { requestId: REQUEST_ID, message: 'No such resource' });
   if (req.method === 'GET') return listInstances(state, url, res);
   if (req.method !== 'POST') return json(res, 405, { requestId: REQUEST_ID, message: 'Method not allowed' });
@@ -128,15 +143,61 @@ function answer(state, req, res, body) {
     }
   }
   state.beforeCreated?.();
-  return json(res, state.behaviour === 'created201' ? 201 : 200, {
-    id: 12345,
-    name: state.behaviour === 'tokenInName' ? `${instance.name} ${TOKEN}` : instance.name,
-    token: state.behaviour === 'noToken' ? undefined : TOKEN,
+  const stored = {
+    id: state.nextId++,
+    name: instance.name,
     element: { id: 42, name: 'Ecwid', key: 'ecwid', typeOauth: false },
-    provisionInteractions: [],
+    configuration: instance.configuration,
+    tags: instance.tags ?? [],
+    createdDate: '2026-11-30T12:00:00Z',
     valid: true,
     disabled: false,
+  };
+  state.instances.push(stored);
+  return json(res, state.behaviour === 'created201' ? 201 : 200, {
+    ...shown(stored),
+    name: state.behaviour === 'tokenInName' ? `${instance.name} ${TOKEN}` : instance.name,
+    token: state.behaviour === 'noToken' ? undefined : TOKEN,
+    provisionInteractions: [],
   });
+}
+
+/** An instance as the platform shows it: secrets masked, no token. */
+function shown(instance) {
+  const { token: _token, ...rest } = instance;
+  if (!instance.configuration) return rest;
+  const configuration = Object.fromEntries(Object.entries(instance.configuration).map(([key, value]) => [key, SECRET_KEYS.has(key) ? MASKED : value]));
+  return { ...rest, configuration };
+}
+
+/** `GET`, `PATCH`, `DELETE /instances/{id}` and `GET /instances/{id}/configuration`. */
+function answerOne(state, req, res, body, id, configuration) {
+  const index = state.instances.findIndex((instance) => String(instance.id) === id);
+  if (index === -1) return json(res, 404, { requestId: REQUEST_ID, message: `No instance with ID ${id}` });
+  const instance = state.instances[index];
+  if (configuration) {
+    if (req.method !== 'GET') return json(res, 405, { requestId: REQUEST_ID, message: 'Method not allowed' });
+    const entries = Object.entries(shown(instance).configuration ?? {}).map(([key, propertyValue]) => ({ key, propertyValue, name: key, type: 'TEXTFIELD_128', hidden: SECRET_KEYS.has(key) }));
+    return json(res, 200, entries);
+  }
+  if (req.method === 'GET') return json(res, 200, shown(instance));
+  if (req.method === 'DELETE') {
+    state.instances.splice(index, 1);
+    res.writeHead(200, { 'Elements-Request-Id': REQUEST_ID, 'Content-Length': 0 });
+    return res.end();
+  }
+  if (req.method !== 'PATCH') return json(res, 405, { requestId: REQUEST_ID, message: 'Method not allowed' });
+  if (req.headers['content-type'] !== 'application/json') return json(res, 415, { requestId: REQUEST_ID, message: 'Unsupported media type' });
+  let change;
+  try {
+    change = JSON.parse(body);
+  } catch {
+    return json(res, 400, { requestId: REQUEST_ID, message: 'Malformed JSON' });
+  }
+  if (typeof change.name === 'string') instance.name = change.name;
+  if (Array.isArray(change.tags)) instance.tags = change.tags;
+  if (change.configuration) instance.configuration = { ...instance.configuration, ...change.configuration };
+  return json(res, 200, shown(instance));
 }
 
 /** Pages of `GET /instances`: `nextPage` is an opaque token, announced in `Elements-Next-Page-Token`. */
@@ -144,7 +205,7 @@ function listInstances(state, url, res) {
   const size = Math.min(Number(url.searchParams.get('pageSize') ?? 200), state.maxPageSize);
   const token = url.searchParams.get('nextPage');
   const start = token ? Number(Buffer.from(token, 'base64url').toString().replace('offset:', '')) : 0;
-  const page = state.instances.slice(start, start + size);
+  const page = state.instances.slice(start, start + size).map(shown);
   const more = start + size < state.instances.length;
   json(res, 200, page, more ? { 'Elements-Next-Page-Token': Buffer.from(`offset:${start + size}`).toString('base64url') } : {});
 }
