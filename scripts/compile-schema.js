@@ -11,11 +11,10 @@ import { generatePlainCheck } from './plain-check.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8'));
 
-// Messages come from the schema's x-expected texts (src/validation/checking/schema-problems.ts), so ajv
-// builds none of its own. Formats come from ../uri-format.js, which answers as ajv-formats does but
+// Messages come from src/validation/checking/expected-texts.ts (see schema-problems.ts), so ajv builds
+// none of its own. Formats come from ../uri-format.js, which answers as ajv-formats does but
 // compiles its large pattern only for a URL that is not of the plainest shape.
 const ajv = new Ajv.default({ allErrors: true, messages: false, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true, optimize: true, formats: _`formats` } });
-ajv.addVocabulary(['x-expected']);
 addFormats.default(ajv, ['uri']);
 
 const validator = standaloneCode.default(ajv, ajv.compile(schema));

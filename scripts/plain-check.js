@@ -5,44 +5,72 @@
 // says yes: it accepts a value only when ajv would, and an object only when it holds no key
 // beyond the schema's `properties` (so no unknown-key warning is possible).
 // A keyword it does not know stops the build: extend it here rather than let it guess.
+// Every check it makes is linear in the size of the data (tags are told apart with a Set).
 
-const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'writeOnly', 'x-expected']);
-const LEAF = new Set(['type', 'const', 'enum', 'minLength', 'maxLength', 'pattern', 'format']);
-const OBJECT = new Set(['type', 'properties', 'required', 'if', 'then']);
+const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'writeOnly']);
+const LEAF = new Set(['type', 'const', 'enum', 'minLength', 'maxLength', 'pattern', 'format', 'not', 'anyOf', '$ref']);
+const OBJECT = new Set(['type', 'properties', 'required', 'if', 'then', 'allOf', 'additionalProperties', 'definitions']);
 const ARRAY = new Set(['type', 'items', 'uniqueItems']);
+/** What `exact` can say of any value, exactly as ajv would. */
+const EXACT = new Set([...LEAF, 'required', 'properties', 'patternProperties', 'allOf']);
 const TYPE_TEST = {
   string: (v) => `typeof ${v} === "string"`,
   boolean: (v) => `typeof ${v} === "boolean"`,
   number: (v) => `(typeof ${v} === "number" && isFinite(${v}))`,
   integer: (v) => `Number.isInteger(${v})`,
   null: (v) => `${v} === null`,
+  object: (v) => `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`,
+  array: (v) => `Array.isArray(${v})`,
 };
 const FORMATS = new Set(['uri']);
+/**
+ * Definitions that the schema allows but a rule warns about (`empty-value`): a value matching one of
+ * them is never plainly valid.
+ */
+const WARNED = new Set(['#/definitions/notSet']);
 const NEVER = 'return -1;';
+/** Arrays longer than this are told apart with a Set; shorter ones by comparing items. */
+const SHORT_ARRAY = 16;
 
 /** Returns the source of an ES module exporting `plainCheck(data): number`. */
 export function generatePlainCheck(schema) {
   const patterns = [];
   const functions = [];
+  const helpers = new Map();
 
   const fail = (where, why) => {
     throw new Error(`plain check: ${where || '(root)'}: ${why}; extend scripts/plain-check.js`);
   };
-  const keywords = (node) => Object.keys(node).filter((key) => !ANNOTATIONS.has(key));
+  const keywords = (node) => (typeof node === 'boolean' ? [] : Object.keys(node).filter((key) => !ANNOTATIONS.has(key)));
   const isPrimitive = (value) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  const property = (v, key) => `${v}[${JSON.stringify(key)}]`;
+  const has = (v, key) => `Object.hasOwn(${v}, ${JSON.stringify(key)})`;
+  const resolve = (ref, where) => {
+    const match = /^#\/definitions\/([^/]+)$/.exec(ref);
+    const target = match && schema.definitions?.[match[1]];
+    if (!target) fail(where, `$ref ${ref}`);
+    return target;
+  };
   /** Each distinct pattern is compiled once, with the flags ajv gives it. */
   const pattern = (source) => {
     if (!patterns.includes(source)) patterns.push(source);
     return `pattern${patterns.indexOf(source)}`;
   };
+  /** A pattern's test; one that must start with a given character first looks at that character. */
+  const patternTest = (source, v) => {
+    const test = `${pattern(source)}.test(${v})`;
+    const first = /^\^([<A-Za-z0-9_"'])/.exec(source)?.[1];
+    return first ? `(${v}.charCodeAt(0) === ${first.charCodeAt(0)} && ${test})` : test;
+  };
+  /** A named function for a helper that is used in several places. */
+  const helper = (name, source) => {
+    if (!helpers.has(name)) helpers.set(name, source);
+    return name;
+  };
 
-  /** A boolean expression over `v` that is exactly ajv's answer for a leaf schema. */
-  function leaf(node, v, where) {
+  /** The tests that apply to a value's type: type, const, enum, lengths, pattern and format. */
+  function valueTests(node, v, where, stringOnly) {
     const tests = [];
-    const extra = keywords(node).filter((key) => !LEAF.has(key));
-    if (extra.length > 0) fail(where, `keyword ${extra[0]}`);
-    const isString = node.type === 'string';
-    const stringOnly = (test) => (isString ? test : `(typeof ${v} !== "string" || ${test})`);
     if (node.type !== undefined) {
       if (typeof node.type !== 'string' || !TYPE_TEST[node.type]) fail(where, `type ${JSON.stringify(node.type)}`);
       tests.push(TYPE_TEST[node.type](v));
@@ -55,31 +83,92 @@ export function generatePlainCheck(schema) {
       if (!node.enum.every(isPrimitive)) fail(where, 'an enum member that is not a string, number, boolean or null');
       tests.push(`(${node.enum.map((value) => `${v} === ${JSON.stringify(value)}`).join(' || ')})`);
     }
-    // ajv counts code points; a string's length in UTF-16 units is never fewer, so `length <= max` is
-    // safe to accept, and `length >= 1` is exact. Larger minimums would need code points.
+    // ajv counts code points; a string's length in UTF-16 units is never fewer, so `length <= max`
+    // decides most strings at once, and only a longer one is counted. `length >= 1` is exact.
     if (node.minLength !== undefined) {
       if (node.minLength > 1) fail(where, 'minLength above 1');
       tests.push(stringOnly(`${v}.length >= ${node.minLength}`));
     }
-    if (node.maxLength !== undefined) tests.push(stringOnly(`${v}.length <= ${node.maxLength}`));
-    if (node.pattern !== undefined) tests.push(stringOnly(`${pattern(node.pattern)}.test(${v})`));
+    if (node.maxLength !== undefined) {
+      const count = helper('codePoints', 'function codePoints(text) { let n = 0; for (const _ of text) n++; return n; }');
+      tests.push(stringOnly(`(${v}.length <= ${node.maxLength} || ${count}(${v}) <= ${node.maxLength})`));
+    }
+    if (node.pattern !== undefined) tests.push(stringOnly(patternTest(node.pattern, v)));
     if (node.format !== undefined) {
       if (!FORMATS.has(node.format)) fail(where, `format ${node.format}`);
       tests.push(stringOnly(`formats.${node.format}(${v})`));
     }
+    return tests;
+  }
+
+  /**
+   * A boolean expression over `v` that is exactly ajv's answer: for conditions (`if`), negations and
+   * the `then` that must hold. Definitions are made functions, once each.
+   */
+  function exact(node, v, where) {
+    if (node === true) return 'true';
+    if (node === false) return 'false';
+    const extra = keywords(node).filter((key) => !EXACT.has(key));
+    if (extra.length > 0) fail(where, `keyword ${extra[0]} in a condition`);
+    const isType = (type) => node.type === type;
+    const only = (type) => (test) => (isType(type) ? test : `(!${TYPE_TEST[type](v)} || ${test})`);
+    const tests = valueTests(node, v, where, (test) => (isType('string') ? test : `(typeof ${v} !== "string" || ${test})`));
+    const objectOnly = only('object');
+    if (node.required?.length) tests.push(objectOnly(node.required.map((key) => has(v, key)).join(' && ')));
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      const value = property(v, key);
+      tests.push(objectOnly(`(!${has(v, key)} || ${exact(child, value, `${where}/${key}`)})`));
+    }
+    for (const [source, child] of Object.entries(node.patternProperties ?? {})) {
+      if (typeof child !== 'boolean') fail(where, 'patternProperties with a schema that is not true or false');
+      if (child) continue;
+      const literal = /^\^((?:[A-Za-z0-9_-]|\\\.)+)$/.exec(source)?.[1]?.replace(/\\\./g, '.');
+      const name = helper(`someKey${helpers.size}`, '');
+      const test = literal ? `key.startsWith(${JSON.stringify(literal)})` : `${pattern(source)}.test(key)`;
+      helpers.set(name, `function ${name}(object) { for (const key in object) if (${test}) return true; return false; }`);
+      tests.push(objectOnly(`!${name}(${v})`));
+    }
+    if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`)})`);
+    if (node.anyOf) tests.push(`(${node.anyOf.map((branch, i) => exact(branch, v, `${where}/anyOf/${i}`)).join(' || ')})`);
+    if (node.allOf) tests.push(...node.allOf.map((branch, i) => exact(branch, v, `${where}/allOf/${i}`)));
+    if (node.$ref !== undefined) {
+      const name = `exact_${node.$ref.replace(/\W/g, '_')}`;
+      if (!helpers.has(name)) {
+        helpers.set(name, ''); // reserved first: a definition may refer to another
+        helpers.set(name, `function ${name}(value) { return ${exact(resolve(node.$ref, where), 'value', node.$ref)}; }`);
+      }
+      tests.push(`${name}(${v})`);
+    }
     return tests.length > 0 ? tests.join(' && ') : 'true';
   }
 
-  /** The `if` of an if/then: exact, for properties with leaf schemas and required keys. */
-  function condition(node, v, where) {
-    const extra = keywords(node).filter((key) => key !== 'properties' && key !== 'required');
-    if (extra.length > 0) fail(where, `keyword ${extra[0]} in if`);
-    const tests = (node.required ?? []).map((key) => `${v}[${JSON.stringify(key)}] !== undefined`);
-    for (const [key, child] of Object.entries(node.properties ?? {})) {
-      const value = `${v}[${JSON.stringify(key)}]`;
-      tests.push(`(${value} === undefined || (${leaf(child, value, `${where}/if/${key}`)}))`);
+  /**
+   * A boolean expression over `v`, for a value that holds no properties, that is true only when ajv
+   * would accept the value and no rule would warn of it: a value the schema allows only as a warned
+   * definition (null or "" for "not set") is never plain.
+   */
+  function leaf(node, v, where) {
+    if (typeof node === 'boolean') fail(where, 'a boolean schema');
+    const extra = keywords(node).filter((key) => !LEAF.has(key));
+    if (extra.length > 0) fail(where, `keyword ${extra[0]}`);
+    const isString = node.type === 'string';
+    const tests = valueTests(node, v, where, (test) => (isString ? test : `(typeof ${v} !== "string" || ${test})`));
+    if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`)})`);
+    if (node.anyOf) {
+      // A value the warned branch takes is never plain, whatever else would take it too.
+      const warned = node.anyOf.filter((branch) => WARNED.has(branch.$ref));
+      for (const branch of warned) tests.push(`!(${exact(branch, v, `${where}/anyOf`)})`);
+      const others = node.anyOf.filter((branch) => !warned.includes(branch));
+      tests.push(`(${others.map((branch, i) => plainBranch(branch, v, `${where}/anyOf/${i}`)).join(' || ') || 'false'})`);
     }
+    if (node.$ref !== undefined) tests.push(WARNED.has(node.$ref) ? 'false' : leaf(resolve(node.$ref, where), v, node.$ref));
     return tests.length > 0 ? tests.join(' && ') : 'true';
+  }
+
+  /** One branch of a leaf's anyOf: an object or array there is never plain (it would hold properties). */
+  function plainBranch(node, v, where) {
+    if (node.type === 'object' || node.type === 'array') return 'false';
+    return leaf(node, v, where);
   }
 
   /**
@@ -101,10 +190,24 @@ export function generatePlainCheck(schema) {
     return `{ const held = ${compiled.fn}(${value}); if (held < 0) return -1; count += held; }`;
   }
 
+  /** `if`/`then` pairs, the object's own and those of its allOf: each must hold, as ajv decides. */
+  function conditionals(node, where) {
+    const pairs = [];
+    if (('then' in node) !== ('if' in node)) fail(where, 'then without if, or if without then');
+    if (node.if) pairs.push([node.if, node.then, where]);
+    (node.allOf ?? []).forEach((item, i) => {
+      const extra = keywords(item).filter((key) => key !== 'if' && key !== 'then');
+      if (extra.length > 0 || !item.if || !item.then) fail(`${where}/allOf/${i}`, 'an allOf item that is not an if/then pair');
+      pairs.push([item.if, item.then, `${where}/allOf/${i}`]);
+    });
+    return pairs
+      .map(([condition, then, at]) => `\n  if ((${exact(condition, 'data', `${at}/if`)}) && !(${exact(then, 'data', `${at}/then`)})) return -1;`)
+      .join('');
+  }
+
   function objectFunction(node, where) {
     const extra = keywords(node).filter((key) => !OBJECT.has(key));
     if (extra.length > 0) fail(where, `keyword ${extra[0]}`);
-    if (('then' in node) !== ('if' in node)) fail(where, 'then without if, or if without then');
     const name = `object${functions.length}`;
     functions.push(''); // reserves the name; filled in below
     const slot = functions.length - 1;
@@ -114,6 +217,7 @@ export function generatePlainCheck(schema) {
       functions[slot] = `function ${name}() { return -1; }`;
       return name;
     }
+    // additionalProperties needs nothing: a key beyond `properties` is never plain (unknown-key).
     const required = node.required ?? [];
     if (required.length > 30) fail(where, 'more than 30 required keys');
     const bit = (key) => required.indexOf(key);
@@ -125,9 +229,6 @@ export function generatePlainCheck(schema) {
     });
     for (const key of required) if (!(key in properties)) fail(where, `required key ${key} without a schema in properties`);
     const all = required.length === 0 ? 0 : 2 ** required.length - 1;
-    const conditional = node.if
-      ? `\n  if ((${condition(node.if, 'data', where)}) && !(${condition(node.then, 'data', `${where}/then`)})) return -1;`
-      : '';
     functions[slot] = `function ${name}(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return -1;
   let count = 0;
@@ -140,7 +241,7 @@ ${cases.join('\n')}
       default: return -1;
     }
   }
-  if (found !== ${all}) return -1;${conditional}
+  if (found !== ${all}) return -1;${conditionals(node, where)}
   return count;
 }`;
     return name;
@@ -155,10 +256,14 @@ ${cases.join('\n')}
     const slot = functions.length - 1;
     const items = compile(node.items, `${where}/items`);
     if (node.uniqueItems && !items.test) fail(where, 'uniqueItems over items that are not leaves');
-    const unique = node.uniqueItems ? '\n    for (let j = 0; j < i; j++) if (data[j] === value) return -1;' : '';
+    // Leaves are primitives, which ajv and a Set compare alike; a few items are compared directly.
+    const unique = node.uniqueItems
+      ? `\n    if (seen === undefined) { for (let j = 0; j < i; j++) if (data[j] === value) return -1; }\n    else if (seen.size === seen.add(value).size) return -1;`
+      : '';
+    const seen = node.uniqueItems ? `\n  const seen = data.length > ${SHORT_ARRAY} ? new Set() : undefined;` : '';
     functions[slot] = `function ${name}(data) {
   if (!Array.isArray(data)) return -1;
-  let count = 0;
+  let count = 0;${seen}
   for (let i = 0; i < data.length; i++) {
     const value = data[i];
     ${checkStatements(node.items, 'value', `${where}/items`)}${unique}
@@ -174,7 +279,7 @@ ${cases.join('\n')}
 import { formats } from '../uri-format.js';
 ${patterns.map((source, index) => `const pattern${index} = new RegExp(${JSON.stringify(source)}, "u");`).join('\n')}
 
-${functions.join('\n\n')}
+${[...helpers.values(), ...functions].join('\n\n')}
 
 // plainCheck(data): the properties the data holds when it is plainly valid, else -1. It is the root
 // function itself rather than a wrapper around it: a call less on every file.

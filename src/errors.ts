@@ -8,6 +8,9 @@ export const ExitCode = {
   unavailable: 5,
   internal: 70,
   cancelled: 130,
+  /** Stopped by SIGHUP (the terminal went away) or SIGTERM at a prompt: 128 + the signal's number. */
+  hangUp: 129,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -33,6 +36,10 @@ export const fileError = (message: string, hint?: string): CliError => new CliEr
 
 /** The user stopped a prompt (Ctrl+C or end of input). */
 export const cancelled = (): CliError => new CliError(ExitCode.cancelled, 'Cancelled');
+
+/** A signal stopped a prompt; the terminal has been put back as it was. */
+export const stoppedBy = (signal: 'SIGTERM' | 'SIGHUP'): CliError =>
+  new CliError(signal === 'SIGHUP' ? ExitCode.hangUp : ExitCode.terminated, `Cancelled (${signal})`);
 
 /** A readable reason for a failed file-system call, without the stack or the syscall noise. */
 export function describeFsError(error: unknown): string {

@@ -3,6 +3,7 @@ import { readValidateArgv } from './commands/validate-argv.js';
 import { runValidate } from './commands/validate-run.js';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
+import { currentFolder } from './fs/current-folder.js';
 import { isClosedReader, turnColorOff, wantsColor, write, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
 import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secrets/secret-list.js';
@@ -49,7 +50,8 @@ function withSecretList(context: Context): Context {
       return answer;
     } };
   };
-  return { ...context, secrets, prompter };
+  // Copied with its getters, not spread: the real context works out `cwd` only when a command asks.
+  return Object.defineProperties({} as Context, { ...Object.getOwnPropertyDescriptors(context), secrets: { value: secrets, enumerable: true }, prompter: { value: prompter, enumerable: true } });
 }
 
 async function reportError(error: unknown, context: Context, debug: boolean): Promise<number> {
@@ -63,7 +65,7 @@ async function reportError(error: unknown, context: Context, debug: boolean): Pr
     return ExitCode.usage;
   }
   if (error instanceof CliError) {
-    if (error.exitCode === ExitCode.cancelled) {
+    if (error.exitCode === ExitCode.cancelled || error.exitCode === ExitCode.terminated || error.exitCode === ExitCode.hangUp) {
       await stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
@@ -120,7 +122,9 @@ export function processContext(): Context {
   return {
     io: processIO(env),
     env,
-    cwd: process.cwd(),
+    get cwd() {
+      return currentFolder();
+    },
     version: VERSION,
     fetch: globalThis.fetch,
     prompter: async (options) => (await import('./terminal-prompter.js')).terminalPrompter({ color: options?.color ?? false }),

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import type { Context } from './context.js';
 import { turnColorOff } from './io.js';
 import { registerConfig } from './commands/config.js';
+import { refuseEmptyValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -41,6 +42,7 @@ Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
     );
   program.hook('preAction', (_program, command) => {
+    refuseEmptyValues(command);
     if (command.optsWithGlobals().color === false) {
       turnColorOff(io);
     }

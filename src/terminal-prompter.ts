@@ -1,25 +1,38 @@
 import type * as Inquirer from '@inquirer/prompts';
-import { cancelled } from './errors.js';
+import { cancelled, stoppedBy } from './errors.js';
 import type { Prompter, PrompterOptions } from './prompter.js';
 import { importEsm } from './import-esm.js';
+
+const STOP_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
 
 /**
  * Runs one prompt; Ctrl+C or end of input becomes a cancellation (exit 130). End of input (Ctrl+D)
  * closes inquirer's line reader without settling the prompt, so the process would just run out of
  * work and exit 0: once nothing else is left to run, the pending prompt is aborted instead.
+ * SIGTERM and SIGHUP abort the prompt too, so that inquirer puts the terminal back (echo on, line
+ * mode) before the process ends (exit 143 or 129); left to its default, the signal would end the
+ * process at once, leaving the terminal of a masked prompt without echo.
  */
 async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const abort = (): void => controller.abort();
+  let stoppedWith: (typeof STOP_SIGNALS)[number] | undefined;
+  const onSignal = (signal: (typeof STOP_SIGNALS)[number]): void => {
+    stoppedWith ??= signal;
+    controller.abort();
+  };
   process.once('beforeExit', abort);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
     return await start(controller.signal);
   } catch (error) {
     const name = (error as Error | undefined)?.name;
+    if (stoppedWith) throw stoppedBy(stoppedWith);
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw cancelled();
     throw error;
   } finally {
     process.off('beforeExit', abort);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 

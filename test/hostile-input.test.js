@@ -2,9 +2,10 @@
 // the file and the problem, no stack trace, and the other files are still reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { buildProgram } from '../dist/program.js';
 import { checkFile } from '../dist/validation/check-file.js';
 import { runCli, tempDir } from './helpers/cli.js';
 import { bin, root } from './helpers/paths.js';
@@ -22,7 +23,8 @@ const corpus = {
   'truncated.json': [GOOD.slice(0, 40), ':1:41: error: invalid JSON: unexpected end of the file [syntax]', 1],
   'deep-array.json': ['['.repeat(DEPTH) + ']'.repeat(DEPTH), ':1:1: error: the instance must be a JSON object with element, configuration and name [schema]', 1],
   'deep-unclosed.json': ['['.repeat(DEPTH), `:1:${DEPTH + 1}: error: invalid JSON: unexpected end of the file [syntax]`, 1],
-  'deep-inside.json': [GOOD.replace('"name":"good"', `"name":"good","providerData":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`), null, 0],
+  // event.poller.configuration may be an object of any content (providerData would make the file OAuth2).
+  'deep-inside.json': [GOOD.replace('"ecwid.store.id"', `"event.poller.configuration":${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)},"ecwid.store.id"`), null, 0],
   'invalid-utf8.json': [Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]), ':1:1: error: not valid UTF-8 text [syntax]', 1],
   // U+FFFD is what a lax decoder turns broken bytes into; written on purpose, it is just a character.
   'replacement-char.json': [GOOD.replace('"good"', '"good \ufffd"'), null, 0],
@@ -221,6 +223,97 @@ describe('every read is bounded: secret files, stdin and the config file', () =>
       for (const args of [['config', 'list'], ['config', 'set', 'name', 'shop'], ['urls', '--store-id', '4870020']]) {
         assert.deepEqual(cli(dir, args), { status: 3, stderr: `error: cannot read the config file ${file}: ${reason}\n` }, `${label}: ${args.join(' ')}`);
       }
+    }
+  });
+});
+
+describe('empty values on the command line', () => {
+  /** Every command (with its parents' names) and the options of it that take a value. */
+  function commandsWithValues() {
+    const program = buildProgram({ io: {}, env: {}, version: '0.0.0-test', secrets: { add() {} } }, { exitCode: 0 });
+    const found = [];
+    const visit = (command, path) => {
+      for (const sub of command.commands) {
+        const names = [...path, sub.name()];
+        const args = sub.registeredArguments.filter((argument) => argument.required).map(() => 'name');
+        for (const option of sub.options) if (option.required || option.optional) found.push({ names, args, flag: option.long ?? option.short, flags: option.flags });
+        found.push({ names, args, argumentCount: sub.registeredArguments.length });
+        visit(sub, names);
+      }
+    };
+    visit(program, []);
+    return found;
+  }
+
+  test('an empty value for any option of any command is exit 2 naming the flag; nothing is read or written', async (t) => {
+    const dir = tempDir(t);
+    const cases = commandsWithValues().filter((entry) => entry.flag);
+    assert.ok(cases.length >= 20, `${cases.length} options`);
+    for (const { names, args, flag, flags } of cases) {
+      const argv = [...names, ...args, flag, ''];
+      const result = await runCli(argv, { cwd: dir, env: { ECWID_STORE_ID: '4870020', ECWID_ORDER_KEY: 'orderSecret1', ECWID_PRODUCT_KEY: 'productSecret1' } });
+      assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
+      assert.ok(result.stderr.startsWith(`error: option '${flags}' `), `${argv.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, '', argv.join(' '));
+    }
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  test("an empty argument is exit 2 naming it, never the current folder ('is a directory', exit 3)", async (t) => {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'good.json'), GOOD);
+    const cases = [
+      [['validate', ''], 'error: an empty path was given\n'],
+      [['validate', 'good.json', ''], 'error: an empty path was given\n'],
+      [['validate', '--', ''], 'error: the <paths> argument is empty\n'],
+      [['provision', '', '--dry-run'], 'error: the <file> argument is empty\n'],
+      [['urls', ''], 'error: the <file> argument is empty\n'],
+      [['config', 'set', 'name', ''], 'error: the <value> argument is empty\n'],
+    ];
+    for (const [argv, first] of cases) {
+      const result = await runCli(argv, { cwd: dir });
+      assert.equal(result.code, 2, `${JSON.stringify(argv)}: ${result.stderr}`);
+      assert.ok(result.stderr.startsWith(first), `${JSON.stringify(argv)}: ${result.stderr}`);
+      assert.equal(result.stdout, '');
+    }
+  });
+
+  test("init --store-id '' does not fall back to ECWID_STORE_ID, nor --name '' to the default (real process)", (t) => {
+    const dir = tempDir(t);
+    const env = { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ECWID_STORE_ID: '4870020', ECWID_ORDER_KEY: 'orderSecret1', ECWID_PRODUCT_KEY: 'productSecret1' };
+    for (const [flag, message] of [
+      ['--store-id', "error: option '--store-id <id>' was given an empty value\nGive it a value, or leave --store-id out.\n"],
+      ['--name', "error: option '--name <name>' was given an empty value\nGive it a value, or leave --name out.\n"],
+    ]) {
+      const result = spawnSync(process.execPath, [bin, 'init', '--no-input', '--no-events', flag, ''], { cwd: dir, encoding: 'utf8', env });
+      assert.deepEqual([result.status, result.stderr], [2, message]);
+    }
+    assert.deepEqual(readdirSync(dir), []);
+  });
+});
+
+describe('a working folder that was deleted', () => {
+  /** Runs the CLI from a folder removed just before it starts. */
+  const inDeletedFolder = (t, args) => {
+    const dir = tempDir(t);
+    const env = { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config') };
+    const quoted = args.map((arg) => `'${arg}'`).join(' ');
+    return spawnSync('sh', ['-c', `mkdir gone && cd gone && rmdir "$PWD" && exec "${process.execPath}" "${bin}" ${quoted}`], { cwd: dir, encoding: 'utf8', env });
+  };
+
+  test('a command that needs it: exit 3 with a clear error, no stack trace', (t) => {
+    for (const args of [['validate', 'x.json'], ['validate'], ['init', '--no-input', '--store-id', '1'], ['provision', '--dry-run'], ['schema', '-o', 'x.json']]) {
+      const result = inDeletedFolder(t, args);
+      assert.deepEqual([result.status, result.stderr], [3, 'error: cannot use the current folder: it no longer exists (deleted or moved)\nChange to an existing folder (cd) and run the command again.\n'], args.join(' '));
+    }
+  });
+
+  test('commands that do not need it still work', (t) => {
+    for (const [args, stdout] of [[['--version'], /^\d+\.\d+\.\d+/], [['--help'], /^Usage: ecwid-instance/], [['schema'], /"\$schema"/], [['urls', '--store-id', '4870020'], /^https:\/\/my\.ecwid\.com\/store\/4870020#legacy_api\n/], [['config', 'list'], /^$/]]) {
+      const result = inDeletedFolder(t, args);
+      assert.equal(result.stderr, '', args.join(' '));
+      assert.equal(result.status, 0, args.join(' '));
+      assert.match(result.stdout, stdout, args.join(' '));
     }
   });
 });

@@ -2,7 +2,7 @@
 // reason, nothing written, no temporary file left.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -22,6 +22,22 @@ describe('init: replacing a file', () => {
     assert.equal(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8')).configuration['ecwid.store.id'], '4870020');
     assert.equal(readFileSync(join(dir, 'link.json'), 'utf8'), 'old\n');
     assert.deepEqual(readdirSync(dir).filter((name) => name !== 'config').sort(), ['instance.json', 'link.json']);
+  });
+
+  test('--force never turns a device or a FIFO into a file of secrets: exit 3 naming the kind (real process)', (t) => {
+    const dir = tempDir(t);
+    // As root, a character device like /dev/null (made here, so the real one is never at risk).
+    const targets = spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']).status === 0 ? [['null', 'a character device']] : [];
+    if (spawnSync('mkfifo', [join(dir, 'fifo')]).status === 0) targets.push(['fifo', 'a FIFO (named pipe)']);
+    if (targets.length === 0) return t.skip('neither mknod nor mkfifo works here');
+    for (const [name, kind] of targets) {
+      const before = lstatSync(join(dir, name));
+      const result = spawnSync(process.execPath, [bin, 'init', ...ARGS, '-o', name, '--force'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, ECWID_INSTANCE_CONFIG_DIR: join(dir, 'config'), ...KEYS } });
+      assert.deepEqual([result.status, result.stderr], [3, `error: cannot write ${join(dir, name)}: it is ${kind}, and only a regular file or a symbolic link is ever replaced\nChoose another --output.\n`]);
+      const after = lstatSync(join(dir, name));
+      assert.deepEqual([after.ino, after.mode, after.rdev], [before.ino, before.mode, before.rdev], `${name} is untouched`);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), targets.map(([name]) => name).sort());
   });
 });
 

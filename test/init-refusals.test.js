@@ -55,7 +55,7 @@ describe('init: bad values are usage errors naming their source', () => {
     ['ECWID_PRODUCT_KEY with two trailing newlines', ['--store-id', '1'], { ...KEYS, ECWID_PRODUCT_KEY: `${PRODUCT}\n\n` }, 'error: ECWID_PRODUCT_KEY: the Product API secret must not contain spaces or line breaks\n'],
     ['--name', ['--store-id', '1', '--name', ' '], KEYS, 'error: --name: the name must not be empty\n'],
     ['a --tag that is a docs placeholder', ['--store-id', '1', '--tag', '<Add_Your_Tag>'], KEYS, 'error: --tag: the tag "<Add_Your_Tag>" is still a docs placeholder\n'],
-    ['--tag', ['--store-id', '1', '--tag', ''], KEYS, 'error: --tag: a tag must not be empty\n'],
+    ['--tag', ['--store-id', '1', '--tag', ''], KEYS, "error: option '--tag <tag>' was given an empty value\nGive it a value, or leave --tag out.\n"],
     ['--base-url', ['--store-id', '1', '--base-url', 'http://example.com'], KEYS, 'error: --base-url: plain http:// is accepted only for localhost; secrets would travel in clear\nUse https://.\n'],
     ['CLOUD_ELEMENTS_ENVIRONMENT', ['--store-id', '1'], { ...KEYS, CLOUD_ELEMENTS_ENVIRONMENT: 'mars' }, 'error: CLOUD_ELEMENTS_ENVIRONMENT: unknown environment "mars"\nUse one of: us, eu, staging, sap-us2, sap-eu10, sap-<region> or sap-trial-<region> (a region is two letters and one or two digits, such as us10); or --base-url for another host.\n'],
     ['--json with --output -', ['--json', '-o', '-'], KEYS, 'error: --json and --output - both write to stdout\nWrite the file with --output <file>, or drop --json.\n'],

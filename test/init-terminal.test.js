@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -33,11 +34,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `init` in a pseudo-terminal, with waits on screen text that fail after a bounded time. `before` goes
- * ahead of the command name (global options); `env` adds to the child's environment.
+ * ahead of the command name (global options); `env` adds to the child's environment. With `then`, a
+ * shell runs init and then that shell command in the same terminal.
  */
-function startInit(t, dir, args = [], { before = [], env = {} } = {}) {
+function startInit(t, dir, args = [], { before = [], env = {}, then } = {}) {
   const term = env.TERM ?? 'xterm-256color'; // node-pty sets TERM to the terminal's name
-  const child = pty.spawn(process.execPath, [bin, ...before, 'init', ...args], { cwd: dir, env: { ...childEnv(dir), ...env }, cols: 200, rows: 50, name: term });
+  const argv = [process.execPath, bin, ...before, 'init', ...args];
+  const [file, ...rest] = then === undefined ? argv : ['sh', '-c', `${argv.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ')}; ${then}`];
+  const child = pty.spawn(file, rest, { cwd: dir, env: { ...childEnv(dir), ...env }, cols: 200, rows: 50, name: term });
   let raw = '';
   let searchFrom = 0;
   let waiter;
@@ -64,6 +68,7 @@ function startInit(t, dir, args = [], { before = [], env = {} } = {}) {
     if (!done) child.kill('SIGKILL');
   });
   return {
+    pid: child.pid,
     get raw() {
       return raw;
     },
@@ -224,6 +229,21 @@ describe('init in a terminal', () => {
     assert.ok(!run.raw.includes(ORDER));
   });
 
+  test('SIGTERM at a masked prompt: the terminal gets its echo back, exit 143, nothing written', { skip: process.platform !== 'linux' }, async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir, ['--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END' });
+    await run.waitFor('Order API secret');
+    run.type('secret_half');
+    process.kill(await childOf(run.pid), 'SIGTERM');
+    await run.waitFor('END');
+    const screen = run.screen();
+    assert.match(screen, /EXIT=143/);
+    const settings = screen.slice(screen.indexOf('EXIT=143')).split(/\s+/);
+    for (const mode of ['echo', 'icanon']) assert.ok(settings.includes(mode) && !settings.includes(`-${mode}`), `${mode} is on again:\n${screen}`);
+    assert.deepEqual(readdirSync(dir), []);
+    assert.ok(!screen.includes('secret_half'));
+  });
+
   test('end of input (Ctrl+D) at a prompt: Cancelled, exit 130, nothing written', async (t) => {
     const dir = tempDir(t);
     const run = startInit(t, dir, ['--store-id', '4870020', '--auth', 'custom']);
@@ -326,3 +346,17 @@ describe('init with stdin a pipe', () => {
     assert.deepEqual(readdirSync(dir), []);
   });
 });
+
+/** The process ID of the one child of `pid` (Linux: read from /proc). */
+async function childOf(pid) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) return Number(entry);
+    }
+    await sleep(50);
+  }
+  throw new Error(`no child of ${pid}`);
+}

@@ -31,12 +31,14 @@ const VALUES = [
   'true', 'false', true, false, 'webhook', 'webhooks', 'polling', 'custom', 'oauth2', 'ecwid', '15', '15m',
   'https://example.com/events', 'http://example.com/events', 'http://localhost:3000/e', 'HTTPS://EXAMPLE.COM/', 'https://exa mple.com',
   'https://[::1]:8/x', 'mailto:a@b.c', 'https://example.com/a?b=c#d', 0, 1.5, null, [], ['a'], ['a', 'a'], ['a', ' '], {}, { key: 'ecwid' }, { key: 'other' },
+  '<{{page.apiProvider}} app {{page.apiKey}}>', 'read_store_profile read_orders', 'a  b', 'http://app.localhost/cb', { code: 'grant' }, { code: '' },
+  Array.from({ length: 20 }, (_, i) => `t${i}`), [...Array.from({ length: 20 }, (_, i) => `t${i}`), 't3'],
 ];
 const CONFIGURATION_KEYS = [
   'ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key', 'event.notification.enabled', 'event.notification.callback.url',
   'event.notification.signature.key', 'event.notification.basic.username', 'event.notification.basic.password', 'event.notification.type',
   'event.vendor.type', 'event.poller.refresh_interval', 'event.poller.configuration', 'filter.response.nulls', 'authentication.type',
-  'oauth.api.key', 'oauth.api.secret', 'oauth.callback.url', 'event.notifcation.enabled', 'constructor', '__proto__',
+  'oauth.api.key', 'oauth.api.secret', 'oauth.callback.url', 'oauth.scope', 'event.notifcation.enabled', 'constructor', '__proto__',
 ];
 const TOP_KEYS = ['$schema', 'element', 'tags', 'name', 'providerData', 'externalAuthentication', 'retrieveObjectsAfterInstantiation', 'nmae'];
 
@@ -45,10 +47,16 @@ const value = fc.constantFrom(...VALUES);
 const sometimes = (arbitrary, empty) => fc.oneof({ weight: 2, arbitrary: fc.constant(empty) }, { weight: 1, arbitrary });
 const configuration = sometimes(fc.dictionary(fc.constantFrom(...CONFIGURATION_KEYS), value, { maxKeys: 6 }), {});
 const base = { 'ecwid.store.id': '4870020', 'ecwid.order.key': 'secret_abc', 'ecwid.product.key': 'public_abc' };
-/** Instances near a valid one: the required keys usually there, anything else mixed in. */
+const oauthBase = { 'oauth.api.key': 'my-app', 'oauth.api.secret': 'secret_abc', 'oauth.callback.url': 'http://localhost:8787/callback' };
+/** Instances near a valid one of either type: the required keys usually there, anything else mixed in. */
 const instance = fc.record({
   element: sometimes(value, { key: 'ecwid' }),
-  configuration: fc.oneof({ weight: 3, arbitrary: configuration.map((extra) => ({ ...base, ...extra })) }, configuration, value),
+  configuration: fc.oneof(
+    { weight: 3, arbitrary: configuration.map((extra) => ({ ...base, ...extra })) },
+    { weight: 2, arbitrary: fc.tuple(configuration, fc.constantFrom(undefined, 'oauth2', 'custom')).map(([extra, type]) => ({ ...oauthBase, ...(type ? { 'authentication.type': type } : {}), ...extra })) },
+    configuration,
+    value,
+  ),
   name: sometimes(value, 'shop'),
   more: sometimes(fc.dictionary(fc.constantFrom(...TOP_KEYS), value, { maxKeys: 3 }), {}),
   drop: sometimes(fc.subarray(['element', 'configuration', 'name', 'ecwid.store.id']), []),
@@ -94,8 +102,11 @@ describe('the plain check', () => {
       plain++;
       assert.deepEqual(fullFindings(json), [], json);
     };
+    const oauth = { ...good, configuration: { ...oauthBase, 'authentication.type': 'oauth2' } };
     for (const item of VALUES) {
       for (const key of CONFIGURATION_KEYS) probe({ ...good, configuration: { ...base, [key]: item } });
+      for (const key of CONFIGURATION_KEYS) probe({ ...oauth, configuration: { ...oauth.configuration, [key]: item } });
+      for (const key of ['providerData', 'tags']) probe({ ...oauth, [key]: item });
       for (const key of TOP_KEYS) probe({ ...good, [key]: item });
       for (const key of ['element', 'configuration', 'name']) probe({ ...good, [key]: item });
     }
@@ -110,7 +121,7 @@ describe('the plain check', () => {
       return isPlainlyValid(json, data);
     });
     // with-schema-and-signature.json calls back to http://localhost: only the rules can tell that loopback is fine.
-    assert.deepEqual(plain.sort(), ['docs-example-filled.json', 'minimal-no-events.json', 'utf8-bom.json']);
+    assert.deepEqual(plain.sort(), ['custom-declared.json', 'docs-example-filled.json', 'minimal-no-events.json', 'oauth2-declared-loopback.json', 'oauth2-docs-filled.json', 'utf8-bom.json']);
   });
 
   test('leaves placeholders, duplicate keys and unknown keys to the full checks', () => {

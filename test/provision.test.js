@@ -179,7 +179,7 @@ describe('provision: Cloud Elements says no', () => {
     // REQUEST_ID starts with these 3 characters: masking them would garble it into ****46b1…
     const short = REQUEST_ID.slice(0, 3);
     const file = join(dir, 'short-secret.json');
-    writeFileSync(file, JSON.stringify({ ...SENT_BODY, configuration: { ...SENT_BODY.configuration, 'oauth.api.secret': short } }));
+    writeFileSync(file, JSON.stringify({ ...SENT_BODY, configuration: { ...SENT_BODY.configuration, 'event.notification.signature.key': short } }));
     api.state.requiredConfiguration.push('authentication.type');
     const { code, stderr } = await provision([file]);
     assert.equal(code, 4);

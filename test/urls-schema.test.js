@@ -128,15 +128,17 @@ describe('urls', () => {
 describe('schema', () => {
   const shipped = readFileSync(join(root, 'schemas/ecwid-instance.schema.json'), 'utf8');
 
-  test('every key says what it expects: problem messages are made from these texts', () => {
-    const missing = [];
+  test('every key says what it expects: problem messages are made from these texts, kept beside the schema', async () => {
+    const { EXPECTED_TEXTS } = await import('../dist/validation/checking/expected-texts.js');
+    const keys = [];
     const visit = (node, where) => {
-      if (typeof node['x-expected'] !== 'string' || node['x-expected'] === '') missing.push(where || '(root)');
+      keys.push(where);
       for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, `${where}/${key}`);
-      if (node.items) visit(node.items, `${where}/items`);
+      if (node.items) visit(node.items, `${where}/*`);
     };
     visit(JSON.parse(shipped), '');
-    assert.deepEqual(missing, []);
+    assert.deepEqual(keys.filter((key) => typeof EXPECTED_TEXTS[key] !== 'string' || EXPECTED_TEXTS[key] === ''), []);
+    assert.deepEqual(Object.keys(EXPECTED_TEXTS).filter((key) => !keys.includes(key)), []);
   });
 
   test('prints the bundled schema, byte for byte', async () => {
@@ -179,6 +181,12 @@ describe('schema', () => {
     visit(schema, '');
     assert.deepEqual(missing, []);
     assert.deepEqual(schema.required, ['element', 'configuration', 'name']);
-    assert.deepEqual(schema.properties.configuration.required, ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']);
+    // The required configuration keys depend on the authentication type: if/then at the top level.
+    const required = schema.allOf.map((item) => [item.if.$ref, item.then.properties.configuration.required]);
+    assert.deepEqual(required, [
+      ['#/definitions/oauth2', ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url']],
+      ['#/definitions/custom', ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']],
+      ['#/definitions/mixed', ['authentication.type']],
+    ]);
   });
 });

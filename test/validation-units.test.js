@@ -11,6 +11,9 @@ import { FORMATS, reporters } from '../dist/validation/reporting/index.js';
 const instance = (configuration, extra = {}) =>
   JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020', ...configuration }, name: 'n', ...extra }, null, 2);
 
+const oauthInstance = (configuration, extra = {}) =>
+  JSON.stringify({ element: { key: 'ecwid' }, configuration: { 'oauth.api.key': 'my-app', 'oauth.api.secret': 'clientSecret1', 'oauth.callback.url': 'https://example.com/cb', ...configuration }, name: 'n', ...extra }, null, 2);
+
 const messages = (text) => checkText('f.json', text, false).problems.map((p) => `${p.rule}: ${p.message}`);
 
 describe('schema messages: one clear message per problem', () => {
@@ -47,7 +50,7 @@ describe('schema messages: one clear message per problem', () => {
     const secrets = ['has whitespace inside', 'x'.repeat(129), 'tab\tsecret'];
     for (const secret of secrets) {
       for (const key of ['ecwid.order.key', 'ecwid.product.key', 'event.notification.signature.key', 'event.notification.basic.password', 'oauth.api.secret']) {
-        const found = messages(instance({ [key]: secret }));
+        const found = messages(key.startsWith('oauth.') ? oauthInstance({ [key]: secret }) : instance({ [key]: secret }));
         assert.equal(found.length, 1, `${key}: ${found}`);
         assert.ok(!found[0].includes(secret), found[0]);
         assert.match(found[0], new RegExp(`^schema: ${key.replace(/\./g, '\\.')} must be a non-empty string of at most 128 characters without whitespace$`));

@@ -1,5 +1,5 @@
 import { asJsonObject } from '../util/json-object.js';
-import { isSecretConfigurationKey } from '../instance/configuration-secrets.js';
+import { isSecretConfigurationKey, isSecretProviderDataKey } from '../instance/configuration-secrets.js';
 import { maskSecret } from '../secrets/secret-list.js';
 
 /** The Platform API's instances resource, below the API host. */
@@ -72,15 +72,20 @@ export function instanceRequest(
   return request;
 }
 
-/** The body with every secret configuration value masked. */
+/** The body with every secret configuration value, and the grant code in `providerData`, masked. */
 export function maskInstanceBody(body: InstanceBody): InstanceBody {
+  const masked = { ...body };
   const configuration = asJsonObject(body.configuration);
-  if (!configuration) return body;
+  if (configuration) masked.configuration = maskValues(configuration, isSecretConfigurationKey);
+  const providerData = asJsonObject(body.providerData);
+  if (providerData) masked.providerData = maskValues(providerData, isSecretProviderDataKey);
+  return masked;
+}
+
+function maskValues(object: Record<string, unknown>, isSecret: (key: string) => boolean): Record<string, unknown> {
   const masked: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(configuration)) {
-    masked[key] = isSecretConfigurationKey(key) && typeof value === 'string' ? maskSecret(value) : value;
-  }
-  return { ...body, configuration: masked };
+  for (const [key, value] of Object.entries(object)) masked[key] = isSecret(key) && typeof value === 'string' ? maskSecret(value) : value;
+  return masked;
 }
 
 /** The create request as a dry run shows it: secrets masked, missing platform secrets named. */

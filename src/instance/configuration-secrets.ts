@@ -1,10 +1,11 @@
 import { asJsonObject } from '../util/json-object.js';
 import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
-import { configurationKeys, secretKeys } from '../validation/checking/schema-facts.js';
+import { configurationKeys, providerDataKeys, providerDataSecretKeys, secretKeys } from '../validation/checking/schema-facts.js';
 import { closest } from '../validation/checking/suggest.js';
 
 const knownConfigurationKeys = new Set(configurationKeys);
 const secretKeyList = [...secretKeys];
+const knownProviderDataKeys = new Set(providerDataKeys);
 
 /**
  * The one definition of a secret configuration value: the schema's `writeOnly` keys, and, to be safe,
@@ -18,6 +19,14 @@ export function isSecretConfigurationKey(key: string): boolean {
 }
 
 /**
+ * Whether a key of `providerData` holds a secret: the OAuth2 grant code (`writeOnly` in the schema),
+ * and any key the schema does not know, since provider data is credentials by nature.
+ */
+export function isSecretProviderDataKey(key: string): boolean {
+  return providerDataSecretKeys.has(key) || !knownProviderDataKeys.has(key);
+}
+
+/**
  * Every secret value of an instance's configuration (any parsed JSON: nothing when it has no
  * configuration object), so that no output can quote one.
  */
@@ -25,4 +34,12 @@ export function configurationSecrets(instance: unknown): string[] {
   return Object.entries(asJsonObject(asJsonObject(instance)?.configuration) ?? {})
     .filter(([key, value]) => isSecretConfigurationKey(key) && typeof value === 'string' && value !== '')
     .map(([, value]) => value as string);
+}
+
+/** Every secret value of an instance: its configuration's, and `providerData`'s (the grant code). */
+export function instanceSecrets(instance: unknown): string[] {
+  const providerData = Object.entries(asJsonObject(asJsonObject(instance)?.providerData) ?? {})
+    .filter(([key, value]) => isSecretProviderDataKey(key) && typeof value === 'string' && value !== '')
+    .map(([, value]) => value as string);
+  return [...configurationSecrets(instance), ...providerData];
 }

@@ -4,7 +4,7 @@ import { fileError } from '../errors.js';
 import { inspectBytes } from '../validation/checking/check-instance.js';
 import type { FileResult } from '../validation/problem.js';
 import { readFileBytes, readStreamBytes } from '../fs/read-file.js';
-import { configurationSecrets } from './configuration-secrets.js';
+import { instanceSecrets } from './configuration-secrets.js';
 
 export interface InstanceFile {
   /** The name shown in messages: the path as given, or `<stdin>`. */
@@ -21,6 +21,6 @@ export async function readInstanceFile(path: string, context: Pick<Context, 'io'
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin) : readFileBytes(resolve(context.cwd, path));
   if (!outcome.ok) throw fileError(`cannot read ${name}: ${outcome.reason}`);
   const { result, data } = inspectBytes(name, outcome.bytes, false);
-  for (const secret of configurationSecrets(data)) context.secrets.add(secret);
+  for (const secret of instanceSecrets(data)) context.secrets.add(secret);
   return { name, data, result };
 }

@@ -4,6 +4,8 @@ export type Rule =
   | 'duplicate-key'
   | 'placeholder'
   | 'schema'
+  | 'auth-type'
+  | 'empty-value'
   | 'boolean-string'
   | 'insecure-url'
   | 'unused-callback'

@@ -4,17 +4,17 @@ import type { Finding } from '../problem.js';
 import {
   CALLBACK_URL_KEY,
   EVENTS_ENABLED_KEY,
+  PLACEHOLDER,
   booleanStringKeys,
   configurationKeys,
   displayKey,
+  mayBeUnsetKeys,
   topLevelKeys,
 } from './schema-facts.js';
 import { closest } from './suggest.js';
+import { authTypeRules, plainlyPassesAuthTypeRules } from './auth-type-rules.js';
 import { isLoopbackHost } from '../../util/url-safety.js';
 import { remembered } from '../../util/remembered.js';
-
-/** A whole string that is one of the docs' placeholders, such as `<INSERT_STORE_ID>`. */
-const PLACEHOLDER = /^<[A-Za-z][A-Za-z0-9_ .-]*>$/;
 
 /**
  * The checks a schema cannot express, run on parsed data. Each returns findings; none throws.
@@ -26,6 +26,8 @@ export function ruleFindings(data: unknown, text?: string): Finding[] {
   if (text === undefined || mayHoldPlaceholder(text)) placeholders(data, [], findings);
   unknownKeys(data, findings);
   eventRules(data, findings);
+  emptyValues(data, findings);
+  authTypeRules(data, findings);
   return findings;
 }
 
@@ -35,15 +37,18 @@ export function mayHoldPlaceholder(text: string): boolean {
 }
 
 /**
- * A quick test, for every file, that `eventRules` below can find nothing: no boolean where a string
- * is expected, and a callback URL only with events on and over https. False only means "not sure".
+ * A quick test, for every file, that `eventRules` below can find nothing (no boolean where a string
+ * is expected, and a callback URL only with events on and over https), nor `authTypeRules` (no key
+ * of the type not declared). The plain check has ruled out values that are not set (null or "").
+ * False only means "not sure".
  */
 export function plainlyPassesEventRules(data: unknown): boolean {
   if (!isJsonObject(data) || !isJsonObject(data.configuration)) return false;
   const configuration = data.configuration;
   for (let i = 0; i < booleanStringKeys.length; i++) if (typeof configuration[booleanStringKeys[i] as string] === 'boolean') return false;
   const callback = configuration[CALLBACK_URL_KEY];
-  return callback === undefined || (configuration[EVENTS_ENABLED_KEY] === 'true' && typeof callback === 'string' && callback.startsWith('https://'));
+  if (callback !== undefined && !(configuration[EVENTS_ENABLED_KEY] === 'true' && typeof callback === 'string' && callback.startsWith('https://'))) return false;
+  return plainlyPassesAuthTypeRules(configuration, data);
 }
 
 /** Instance files are shallow; placeholders are not looked for deeper than this. */
@@ -135,7 +140,7 @@ function eventRules(data: unknown, findings: Finding[]): void {
     findings.push(warning(pointer, 'boolean-string', `${key} is the JSON boolean ${value}; Cloud Elements stores configuration values as strings: write "${value}"`));
   }
   const callback = configuration[CALLBACK_URL_KEY];
-  if (typeof callback === 'string') {
+  if (typeof callback === 'string' && callback !== '') {
     const pointer = `/configuration/${CALLBACK_URL_KEY}`;
     const enabled = configuration[EVENTS_ENABLED_KEY];
     if (enabled !== 'true' && enabled !== true) {
@@ -144,6 +149,24 @@ function eventRules(data: unknown, findings: Finding[]): void {
     if (isInsecureUrl(callback)) {
       findings.push(warning(pointer, 'insecure-url', `${displayKey(pointer)} uses plain http:// for a host that is not loopback; events would travel unencrypted: use https://`));
     }
+  }
+}
+
+/**
+ * An optional key that is null or "", as the platform writes a value that is not set: allowed by the
+ * schema, and worth a word, since it may be a value someone meant to fill in. A callback URL that
+ * events need is the schema's error instead.
+ */
+function emptyValues(data: unknown, findings: Finding[]): void {
+  if (!isJsonObject(data) || !isJsonObject(data.configuration)) return;
+  const configuration = data.configuration;
+  const enabled = configuration[EVENTS_ENABLED_KEY];
+  for (const key of mayBeUnsetKeys) {
+    const value = configuration[key];
+    if (value !== null && value !== '') continue;
+    if (key === CALLBACK_URL_KEY && (enabled === 'true' || enabled === true)) continue;
+    const written = value === null ? 'null' : 'an empty string';
+    findings.push(warning(`/configuration/${escapePointerSegment(key)}`, 'empty-value', `${key} is ${written}, which Cloud Elements reads as not set: remove the key, or give it a value`));
   }
 }
 

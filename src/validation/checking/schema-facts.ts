@@ -1,4 +1,5 @@
 import { remembered } from '../../util/remembered.js';
+import { EXPECTED_TEXTS } from './expected-texts.js';
 import { schema } from './generated/schema-validator.js';
 import { splitPointer } from './pointer.js';
 
@@ -8,10 +9,13 @@ export interface PropertySchema {
   description?: string;
   enum?: unknown[];
   writeOnly?: boolean;
+  pattern?: string;
   properties?: Record<string, PropertySchema>;
   items?: PropertySchema;
   required?: string[];
-  'x-expected'?: string;
+  anyOf?: PropertySchema[];
+  $ref?: string;
+  definitions?: Record<string, PropertySchema>;
 }
 
 /**
@@ -21,14 +25,19 @@ export interface PropertySchema {
 export const rootSchema = schema as PropertySchema;
 const topProperties = rootSchema.properties ?? {};
 const configurationProperties = topProperties.configuration?.properties ?? {};
+const providerDataProperties = topProperties.providerData?.properties ?? {};
 
 export const topLevelKeys: readonly string[] = Object.keys(topProperties);
 export const configurationKeys: readonly string[] = Object.keys(configurationProperties);
+export const providerDataKeys: readonly string[] = Object.keys(providerDataProperties);
+
+const writeOnlyKeys = (properties: Record<string, PropertySchema>): ReadonlySet<string> =>
+  new Set(Object.keys(properties).filter((key) => properties[key]?.writeOnly === true));
 
 /** Configuration keys whose values are secrets (`writeOnly` in the schema). */
-export const secretKeys: ReadonlySet<string> = new Set(
-  configurationKeys.filter((key) => configurationProperties[key]?.writeOnly === true),
-);
+export const secretKeys: ReadonlySet<string> = writeOnlyKeys(configurationProperties);
+/** Keys of `providerData` whose values are secrets: the OAuth2 grant code. */
+export const providerDataSecretKeys: ReadonlySet<string> = writeOnlyKeys(providerDataProperties);
 
 /** Configuration keys that hold a boolean written as the string "true" or "false". */
 export const booleanStringKeys: readonly string[] = configurationKeys.filter((key) => {
@@ -36,6 +45,18 @@ export const booleanStringKeys: readonly string[] = configurationKeys.filter((ke
   return values?.includes('true') === true && values.includes('false');
 });
 
+const NOT_SET = '#/definitions/notSet';
+/** Optional configuration keys whose value may be null or "" for "not set", as the platform writes them. */
+export const mayBeUnsetKeys: readonly string[] = configurationKeys.filter((key) =>
+  configurationProperties[key]?.anyOf?.some((branch) => branch.$ref === NOT_SET),
+);
+
+/** A whole string that is still a docs placeholder: `<INSERT_STORE_ID>`, `<{{page.apiKey}}>`. */
+export const PLACEHOLDER = new RegExp(rootSchema.definitions?.placeholder?.pattern ?? '(?!)', 'u');
+
+/** The legacy keys (`custom`) and the OAuth2 keys, as the schema's if/then require them. */
+export const LEGACY_KEYS: readonly string[] = ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key'];
+export const AUTH_TYPE_KEY = 'authentication.type';
 export const CALLBACK_URL_KEY = 'event.notification.callback.url';
 export const EVENTS_ENABLED_KEY = 'event.notification.enabled';
 
@@ -47,6 +68,19 @@ export const schemaAt = remembered((pointer: string): PropertySchema | undefined
     node = /^\d+$/.test(segment) && node.items ? node.items : node.properties?.[segment];
   }
   return node;
+});
+
+/** What the key at a JSON Pointer expects, in words (see expected-texts.ts). */
+export const expectedAt = remembered((pointer: string): string | undefined => {
+  let node: PropertySchema | undefined = rootSchema;
+  let key = '';
+  for (const segment of splitPointer(pointer)) {
+    if (!node) return undefined;
+    const item: boolean = /^\d+$/.test(segment) && node.items !== undefined;
+    node = item ? node.items : node.properties?.[segment];
+    key += item ? '/*' : `/${segment}`;
+  }
+  return node && Object.hasOwn(EXPECTED_TEXTS, key) ? EXPECTED_TEXTS[key] : undefined;
 });
 
 /** How a pointer is named in messages: `ecwid.store.id`, `element.key`, `tags[1]`, `name`. */
@@ -65,4 +99,3 @@ function describePath(segments: string[]): string {
   }
   return out;
 }
-

@@ -1,11 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../problem.js';
 import { escapePointerSegment } from './pointer.js';
-import { CALLBACK_URL_KEY, displayKey, schemaAt } from './schema-facts.js';
+import { AUTH_TYPE_KEY, CALLBACK_URL_KEY, displayKey, expectedAt, schemaAt } from './schema-facts.js';
 
 /**
  * Turns ajv's errors into one clear finding per offending key. Messages come from the schema's titles
- * and `x-expected` texts and never quote the value, so a secret can never end up in a message.
+ * and the texts of expected-texts.ts and never quote the value, so a secret can never end up in a message.
  */
 export function schemaFindings(errors: readonly ErrorObject[]): Finding[] {
   const findings = new Map<string, Finding>();
@@ -25,6 +25,8 @@ function toFinding(error: ErrorObject): Finding | undefined {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const pointer = `${path}/${escapePointerSegment(missing)}`;
       const conditional = error.schemaPath.includes('/then/');
+      // Only keys of both authentication types, and no authentication.type, make the schema ask for it.
+      if (conditional && missing === AUTH_TYPE_KEY) return authTypeFinding(pointer, path);
       const message =
         conditional && missing === CALLBACK_URL_KEY
           ? `missing ${CALLBACK_URL_KEY}: events are enabled, so Cloud Elements needs a callback URL to send them to`
@@ -38,8 +40,23 @@ function toFinding(error: ErrorObject): Finding | undefined {
       return schemaFinding(pointer, pointer, `${displayKey(pointer)} repeats ${displayKey(`${path}/${first}`)}; tags must be distinct`);
     }
     default:
+      if (path.endsWith(`/${CALLBACK_URL_KEY}`) && error.schemaPath.includes('/then/')) {
+        // null or "" means "not set" elsewhere; with events on, the URL is needed.
+        return schemaFinding(path, path, `${CALLBACK_URL_KEY} is empty: events are enabled, so Cloud Elements needs a callback URL to send them to`);
+      }
       return schemaFinding(path, path, `${displayKey(path)} must be ${expected(path, error)}`);
   }
+}
+
+function authTypeFinding(pointer: string, at: string): Finding {
+  return {
+    pointer,
+    at,
+    target: 'value',
+    severity: 'error',
+    rule: 'auth-type',
+    message: `${AUTH_TYPE_KEY} is missing, and the file holds both legacy keys (ecwid.*) and OAuth2 keys (oauth.*, providerData): set it to "custom" or "oauth2"`,
+  };
 }
 
 function schemaFinding(pointer: string, at: string, message: string): Finding {
@@ -52,13 +69,13 @@ function titleOf(pointer: string): string {
 }
 
 function expected(pointer: string, error: ErrorObject): string {
-  const text = schemaAt(pointer)?.['x-expected'];
+  const text = expectedAt(pointer);
   if (text) return text;
   switch (error.keyword) {
     case 'type':
       return `of type ${String((error.params as { type: string }).type)}`;
     default:
-      // Every key of the schema says what it expects (a test holds it to that), so this is only a
+      // Every key of the schema has its text (a test holds it to that), so this is only a
       // last resort; the validator is compiled without ajv's own messages, which cost time to build.
       return `valid (${error.keyword})`;
   }
