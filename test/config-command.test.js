@@ -78,7 +78,6 @@ describe('config', () => {
     ['tags', ' , ', 'error: config tags: expected comma-separated tags, such as production,eu\n'],
     ['auth', 'legacy', 'error: config auth: unknown authentication type "legacy"\nUse custom (legacy API keys: store ID, Order and Product API secrets) or oauth2 (an Ecwid app: client ID and secret).\n'],
     ['client-id', 'my app', "error: config client-id: the client ID must be your Ecwid app's client ID, without spaces\n"],
-    ['client-id', '', 'error: config client-id: the client ID must not be empty\n'],
     ['redirect-url', 'localhost:8787/callback', 'error: config redirect-url: the redirect URL must be an absolute https URL, such as https://example.com/oauth/callback or http://localhost:8787/callback\n'],
     ['redirect-url', 'http://example.com/callback', 'error: config redirect-url: the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, such as https://example.com/oauth/callback or http://localhost:8787/callback\n'],
   ];

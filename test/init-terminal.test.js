@@ -231,7 +231,7 @@ describe('init in a terminal', () => {
 
   test('SIGTERM at a masked prompt: the terminal gets its echo back, exit 143, nothing written', { skip: process.platform !== 'linux' }, async (t) => {
     const dir = tempDir(t);
-    const run = startInit(t, dir, ['--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END' });
+    const run = startInit(t, dir, ['--auth', 'custom', '--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END' });
     await run.waitFor('Order API secret');
     run.type('secret_half');
     process.kill(await childOf(run.pid), 'SIGTERM');

@@ -141,8 +141,8 @@ export const checkRedirectUrl: FieldCheck = (value) => {
   } catch {
     url = undefined;
   }
+  if (url?.protocol === 'http:' && !isLoopbackHost(url.hostname)) return `the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, ${example}`;
   if (verdict !== undefined || url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `the redirect URL must be an absolute https URL, ${example}`;
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return `the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, ${example}`;
   if (url.hash !== '') return 'the redirect URL must not hold a #fragment';
   return true;
 };
