@@ -15,17 +15,24 @@ function prerenderedHelp() {
   }
 }
 
+const setExitCode = (code) => {
+  process.exitCode = code;
+};
+
+/** Prints what needs no program; a failed write (a full disk, not a closed pipe) is reported by it. */
+function print(text) {
+  process.stdout.on('error', () => {});
+  process.stdout.write(text, (error) => {
+    if (error && error.code !== 'EPIPE') require('./load-bundle.js').loadBundle().reportWriteFailure(error).then(setExitCode);
+  });
+}
+
 const help = prerenderedHelp();
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // What commander would print, without loading the program to print it.
-  process.stdout.write(`${require('../package.json').version}\n`);
+  print(`${require('../package.json').version}\n`);
 } else if (typeof help === 'string') {
-  process.stdout.write(help);
+  print(help);
 } else {
-  require('./load-bundle.js')
-    .loadBundle()
-    .runFromProcess()
-    .then((code) => {
-      process.exitCode = code;
-    });
+  require('./load-bundle.js').loadBundle().runFromProcess().then(setExitCode);
 }

@@ -65,6 +65,12 @@ export function describeFsError(error: unknown): string {
       return 'no space left on the device';
     case 'EROFS':
       return 'read-only file system';
+    case 'EIO':
+      return 'input/output error';
+    case 'EFBIG':
+      return 'file too large';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { describeFsError, fileError, type CliError } from './errors.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -36,12 +37,19 @@ export function turnColorOff(io: IO): void {
 /**
  * Writes a string and resolves once the stream has taken it (honours back-pressure). A reader that
  * went away (`… | head`) is not a failure: the rest of the output is dropped and the exit code stays.
+ * Any other failure (a full disk, an I/O error) is a file-system error (exit 3) saying why.
  */
 export function write(stream: Writable, text: string): Promise<void> {
   if (text === '' || stream.destroyed) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    stream.write(text, (error) => (error && !isClosedReader(error) ? reject(error) : resolve()));
+    stream.write(text, (error) => (error && !isClosedReader(error) ? reject(writeFailure(stream, error)) : resolve()));
   });
+}
+
+/** The error for a write that failed for another reason than a reader that went away. */
+export function writeFailure(stream: Writable, error: unknown): CliError {
+  const name = (stream as { fd?: unknown }).fd === 2 ? 'standard error' : 'standard output';
+  return fileError(`cannot write to ${name}: ${describeFsError(error)}`, 'The output is incomplete.');
 }
 
 export function isClosedReader(error: unknown): boolean {

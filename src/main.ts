@@ -4,15 +4,16 @@ import { runValidate } from './commands/validate-run.js';
 import type { Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { currentFolder } from './fs/current-folder.js';
-import { isClosedReader, turnColorOff, wantsColor, write, type Env, type IO } from './io.js';
+import { isClosedReader, turnColorOff, wantsColor, write, writeFailure, type Env, type IO } from './io.js';
 import type { PasswordQuestion } from './prompter.js';
 import { SECRET_VARIABLES, SecretList, stripOneTrailingNewline } from './secrets/secret-list.js';
+import { escapeForeign } from './text/escape.js';
 import { VERSION } from './version.js';
 
 /** Runs one command line and returns its exit code. The only place that decides exit codes. */
 export async function main(argv: readonly string[], given: Context): Promise<number> {
   const debug = argv.includes('--debug');
-  const outcome = { exitCode: ExitCode.ok as number };
+  const outcome = { exitCode: ExitCode.ok as number, writes: [] as Promise<void>[] };
   const context = withSecretList(given);
   try {
     // A plain `validate` line runs without commander: building the program costs more than
@@ -25,10 +26,22 @@ export async function main(argv: readonly string[], given: Context): Promise<num
     const { buildProgram } = await import('./program.js');
     const program = buildProgram(context, outcome);
     await program.parseAsync([...argv], { from: 'user' });
+    await Promise.all(outcome.writes);
     return outcome.exitCode;
   } catch (error) {
-    return reportError(error, context, debug);
+    // commander's own output (help, version) is written as it goes: a failure to write it comes first.
+    const failedWrite = await Promise.all(outcome.writes).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    return reportError(failedWrite ?? error, context, debug);
   }
+}
+
+/** For bin/'s own writes (`--version`, pre-rendered help): a failed one is reported as main reports one. */
+export function reportWriteFailure(error: unknown): Promise<number> {
+  const context = processContext();
+  return reportError(writeFailure(context.io.stdout, error), context, false);
 }
 
 /**
@@ -56,7 +69,15 @@ function withSecretList(context: Context): Context {
 
 async function reportError(error: unknown, context: Context, debug: boolean): Promise<number> {
   const { colorStderr } = context.io;
-  const stderr = { write: (text: string) => write(context.io.stderr, context.secrets.redact(text)) };
+  const stderr = {
+    write: async (text: string): Promise<void> => {
+      try {
+        await write(context.io.stderr, context.secrets.redact(text));
+      } catch {
+        // stderr cannot be written either: the exit code is all that is left to say it.
+      }
+    },
+  };
   const red = (text: string): string => (colorStderr ? `\u001b[31m${text}\u001b[39m` : text);
   const commanderError = error instanceof CliError ? undefined : await asCommanderError(error);
   if (commanderError) {
@@ -69,17 +90,26 @@ async function reportError(error: unknown, context: Context, debug: boolean): Pr
       await stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
-    let text = `${red('error:')} ${error.message}\n`;
-    if (error.hint) text += `${error.hint}\n`;
-    if (debug && error.stack) text += `${error.stack}\n`;
+    let text = `${red('error:')} ${escapeLines(error.message)}\n`;
+    if (error.hint) text += `${escapeLines(error.hint)}\n`;
+    if (debug && error.stack) text += `${escapeLines(error.stack)}\n`;
     await stderr.write(text);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  let text = `${red('error:')} unexpected failure: ${message}\n`;
-  text += debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details.\n';
+  let text = `${red('error:')} unexpected failure: ${escapeLines(message)}\n`;
+  text += debug && error instanceof Error && error.stack ? `${escapeLines(error.stack)}\n` : 'Run again with --debug for details.\n';
   await stderr.write(text);
   return ExitCode.internal;
+}
+
+/**
+ * Messages escape what they quote where it enters them (a quoted line break must not start a line of
+ * its own); this is the last line of defence, for text no command built, such as a crash's message.
+ * Line by line, so that the lines a message is made of stay lines; escaping twice changes nothing.
+ */
+function escapeLines(text: string): string {
+  return text.split('\n').map((line) => escapeForeign(line)).join('\n');
 }
 
 /** commander is loaded only by the command lines that need it, so it is asked only then. */

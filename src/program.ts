@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
-import { turnColorOff } from './io.js';
+import { turnColorOff, write } from './io.js';
 import { registerConfig } from './commands/config.js';
-import { refuseEmptyValues } from './commands/empty-values.js';
+import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
 import { registerSchema } from './commands/schema.js';
@@ -26,7 +26,12 @@ export function buildProgram(context: Context, outcome: Outcome): Command {
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      writeOut: (text) => {
+        const written = write(io.stdout, text);
+        // main awaits it; until then a failure must not count as unhandled.
+        written.catch(() => undefined);
+        outcome.writes?.push(written);
+      },
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText(
@@ -42,7 +47,7 @@ Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
     );
   program.hook('preAction', (_program, command) => {
-    refuseEmptyValues(command);
+    refuseEmptyArguments(command);
     if (command.optsWithGlobals().color === false) {
       turnColorOff(io);
     }
@@ -54,5 +59,6 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
   registerStatus(program, context, outcome);
+  refuseEmptyOptionValues(program);
   return program;
 }

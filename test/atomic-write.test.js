@@ -35,7 +35,7 @@ describe('writeFileAtomic', () => {
     const dir = tempDir(t);
     writeFileSync(join(dir, 'instance.json'), OLD);
     const failing = { rename: async () => Promise.reject(Object.assign(new Error('injected'), { code: 'EIO' })), link: async () => {} };
-    await assert.rejects(writeFileAtomic(join(dir, 'instance.json'), 'new', { mode: 0o600, overwrite: true }, failing), { exitCode: 3, message: `cannot write ${join(dir, 'instance.json')}: EIO` });
+    await assert.rejects(writeFileAtomic(join(dir, 'instance.json'), 'new', { mode: 0o600, overwrite: true }, failing), { exitCode: 3, message: `cannot write ${join(dir, 'instance.json')}: input/output error` });
     assert.equal(readFileSync(join(dir, 'instance.json'), 'utf8'), OLD);
     assert.deepEqual(readdirSync(dir), ['instance.json']);
   });

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkEnvironmentName, environmentHost } from '../dist/cloud-elements/environments.js';
 import { runCli } from './helpers/cli.js';
+import { quoteForeign } from '../dist/text/escape.js';
 
 // Every name an environment may have, and the host it stands for.
 const HOSTS = [
@@ -34,7 +35,7 @@ test('a name that is none has no host and is a usage error listing the names and
     assert.equal(environmentHost(name), undefined, JSON.stringify(name));
     assert.throws(() => checkEnvironmentName(name, 'config environment'), (error) => {
       assert.equal(error.exitCode, 2);
-      assert.equal(error.message, `config environment: unknown environment ${JSON.stringify(name)}`);
+      assert.equal(error.message, `config environment: unknown environment ${quoteForeign(name)}`);
       assert.match(error.hint, /^Use one of: us, eu, staging, sap-us2, sap-eu10, sap-<region> or sap-trial-<region> \(a region is two letters and one or two digits, such as us10\)/);
       return true;
     });

@@ -52,8 +52,8 @@ describe('request building', () => {
     for (const value of configurationSecrets(body)) assert.equal(secrets.redact(`[${value}]`), `[${redactSecrets(value, [value])}]`, value);
   });
 
-  test('cleanText removes control characters and bounds the length', () => {
-    assert.equal(cleanText('a\u001b[31mred\u0007\nline', new SecretList()), 'a [31mred line');
+  test('cleanText shows control characters escaped and bounds the length', () => {
+    assert.equal(cleanText('a\u001b[31mred\u0007\nline  \u202e\u009b', new SecretList()), 'a\\x1b[31mred\\x07\\x0aline \\u202e\\x9b');
     assert.equal(cleanText('x'.repeat(600), new SecretList())?.length, 501);
     assert.equal(cleanText({ not: 'text' }, new SecretList()), undefined);
   });

@@ -55,9 +55,16 @@ describe('secrets never leak', () => {
 
     const broken = readFileSync(join(dir, 'instance.json'), 'utf8').replace(`"${ORDER}"`, `"${ORDER} x"`).replace(`"${PRODUCT}"`, `"${PRODUCT}${'y'.repeat(200)}"`);
     writeFileSync(join(dir, 'broken.json'), broken);
+    // A real secret can look like a docs placeholder: the placeholder rule must not quote it either.
+    const placeholderShaped = readFileSync(join(dir, 'instance.json'), 'utf8').replace(`"${ORDER}"`, `"<${ORDER}>"`);
+    writeFileSync(join(dir, 'placeholder-shaped.json'), placeholderShaped);
     for (const format of ['text', 'json', 'github', 'junit']) {
       await run(['validate', '--format', format, 'instance.json', 'broken.json']);
+      const shaped = await run(['validate', '--format', format, 'placeholder-shaped.json']);
+      assert.equal(shaped.code, 1, format);
+      assert.match(shaped.stdout, /ecwid\.order\.key still holds a docs placeholder/, format);
     }
+    assert.equal((await run(['provision', 'placeholder-shaped.json'])).code, 1);
     await run(['urls', 'instance.json', '--json']);
 
     await run(['provision', 'instance.json', '--dry-run']);
@@ -108,7 +115,7 @@ describe('secrets never leak', () => {
     }
     assert.ok(crash.stderr.includes('boom'), 'the crash message is still shown');
 
-    const allowed = new Set([join(dir, 'instance.json'), join(dir, 'second.json'), join(dir, 'broken.json'), join(dir, 'order.txt')]);
+    const allowed = new Set([join(dir, 'instance.json'), join(dir, 'second.json'), join(dir, 'broken.json'), join(dir, 'placeholder-shaped.json'), join(dir, 'order.txt')]);
     for (const file of filesBelow(dir)) {
       const text = readFileSync(file, 'utf8');
       if (file === join(dir, 'token.txt')) {

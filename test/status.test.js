@@ -174,11 +174,13 @@ describe('status: which instance', () => {
   });
 
   test('a bad --id is a usage error before anything is sent', async () => {
-    for (const id of ['abc', '12/../3', '', '-1']) {
+    for (const id of ['abc', '12/../3', '-1']) {
       const { code, stderr } = await status([FILE, `--id=${id}`]);
       assert.equal(code, 2, id);
       assert.match(stderr, /option '--id <id>' argument .* is invalid\. give the numeric id of an instance, such as 12345\./, id);
     }
+    // An empty value, as for every option: the flag is named before any parsing.
+    assert.deepEqual(await status([FILE, '--id=']), { code: 2, stdout: '', stderr: "error: option '--id <id>' was given an empty value\nGive it a value, or leave --id out.\n" });
     assert.equal(api.state.requests.length, 0);
   });
 

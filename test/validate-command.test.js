@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 import { fixtures } from './helpers/paths.js';
-import { parseXml } from './helpers/xml.js';
+import { junitSchemaErrors, parseXml } from "./helpers/xml.js";
 import { jsonReporter } from '../dist/validation/reporting/json.js';
 
 const valid = readFileSync(join(fixtures, 'valid/docs-example-filled.json'), 'utf8');
@@ -22,8 +22,8 @@ function project(t) {
 }
 
 const TEMPLATE_LINES = [
-  'configs/eu/b-template.json:6:24: error: ecwid.order.key still holds the docs placeholder <INSERT_API_ORDER_SECRET>: replace it with the real value [placeholder]',
-  'configs/eu/b-template.json:7:26: error: ecwid.product.key still holds the docs placeholder <INSERT_API_PRODUCT_KEY>: replace it with the real value [placeholder]',
+  'configs/eu/b-template.json:6:24: error: ecwid.order.key still holds a docs placeholder: replace it with the real value [placeholder]',
+  'configs/eu/b-template.json:7:26: error: ecwid.product.key still holds a docs placeholder: replace it with the real value [placeholder]',
   'configs/eu/b-template.json:8:23: error: ecwid.store.id still holds the docs placeholder <INSERT_STORE_ID>: replace it with the real value [placeholder]',
   'configs/eu/b-template.json:10:40: error: event.notification.callback.url still holds the docs placeholder <INSERT_YOUR_APPS_CALLBACK_URL>: replace it with the real value [placeholder]',
   'configs/eu/b-template.json:13:5: error: tags[0] still holds the docs placeholder <Add_Your_Tag>: replace it with the real value [placeholder]',
@@ -96,7 +96,7 @@ describe('validate: text format and exit codes', () => {
 
   test('stdin is read with -, reported as <stdin>', async () => {
     const { stdout, code } = await runCli(['validate', '-'], { stdin: template });
-    assert.match(stdout, /^<stdin>:6:24: error: ecwid\.order\.key still holds the docs placeholder/);
+    assert.match(stdout, /^<stdin>:6:24: error: ecwid\.order\.key still holds a docs placeholder/);
     assert.equal(code, 1);
     const ok = await runCli(['validate', '-'], { stdin: valid });
     assert.equal(ok.stdout, '1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
@@ -213,7 +213,7 @@ describe('validate: machine-readable formats', () => {
     const lines = stdout.trimEnd().split('\n');
     assert.equal(lines.length, WARNING_LINES.length + TEMPLATE_LINES.length);
     assert.equal(lines[0], '::warning file=configs/c-warnings.json,line=7,col=35,title=boolean-string::event.notification.enabled is the JSON boolean true; Cloud Elements stores configuration values as strings: write "true"');
-    assert.equal(lines[3], '::error file=configs/eu/b-template.json,line=6,col=24,title=placeholder::ecwid.order.key still holds the docs placeholder <INSERT_API_ORDER_SECRET>: replace it with the real value');
+    assert.equal(lines[3], '::error file=configs/eu/b-template.json,line=6,col=24,title=placeholder::ecwid.order.key still holds a docs placeholder: replace it with the real value');
     for (const line of lines) assert.match(line, /^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::\S/);
     assert.equal(code, 1);
   });
@@ -235,12 +235,13 @@ describe('validate: machine-readable formats', () => {
     const suite = suites.children[0];
     assert.equal(suite.children.length, 3);
     const [validCase, warned, failed] = suite.children;
-    assert.deepEqual(validCase, { name: 'testcase', attributes: { classname: 'ecwid-instance', name: 'configs/a-valid.json', file: 'configs/a-valid.json' }, children: [], text: '' });
+    assert.deepEqual(validCase, { name: 'testcase', attributes: { classname: 'ecwid-instance', name: 'configs/a-valid.json' }, children: [], text: '' });
     assert.equal(warned.children[0].name, 'system-out');
     assert.equal(failed.attributes.name, 'configs/eu/b-template.json');
     assert.equal(failed.children[0].name, 'failure');
     assert.equal(failed.children[0].attributes.message, '6 errors');
     assert.equal(failed.children[0].text, TEMPLATE_LINES.join('\n'));
+    assert.deepEqual(await junitSchemaErrors(stdout), []);
     assert.equal(code, 1);
   });
 });

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { CliError, ExitCode } from '../errors.js';
 import { asJsonObject } from '../util/json-object.js';
 import type { SecretList } from '../secrets/secret-list.js';
+import { escapeForeign } from '../text/escape.js';
 
 /** What an error message may say about the exchange it comes from. */
 export interface ExchangeFacts {
@@ -28,12 +29,12 @@ const MAX_SHOWN = 500;
 
 /**
  * Text from the network, made safe to print: known secrets masked, control characters (terminal
- * escapes) removed, whitespace folded and the length bounded. Nothing else of a body is ever shown.
+ * escapes, line breaks) shown escaped, spaces folded and the length bounded. Nothing else of a body
+ * is ever shown.
  */
 export function cleanText(value: unknown, secrets: SecretList): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  // eslint-disable-next-line no-control-regex
-  let text = String(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let text = escapeForeign(String(value)).replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
   if (text.length > MAX_SHOWN) text = `${text.slice(0, MAX_SHOWN)}…`;
   return secrets.redact(text);
@@ -100,5 +101,5 @@ export function httpError(status: number, data: unknown, headers: Headers, facts
  */
 export function transportError(reason: string, facts: ExchangeFacts, options: { hint?: string; mayHaveArrived: boolean }): CliError {
   const hints = [options.hint, options.mayHaveArrived ? maybeCreatedHint(facts) : undefined].filter((hint): hint is string => hint !== undefined);
-  return new CliError(ExitCode.unavailable, facts.secrets.redact(reason), hints.join('\n') || undefined);
+  return new CliError(ExitCode.unavailable, escapeForeign(facts.secrets.redact(reason)), hints.join('\n') || undefined);
 }

@@ -2,6 +2,7 @@ import { usageError } from '../errors.js';
 import type { Env } from '../io.js';
 import { isLoopbackHost } from '../util/url-safety.js';
 import type { ConfigValues } from '../config/key-names.js';
+import { quoteForeign } from '../text/escape.js';
 
 /** Cloud Elements API hosts by environment name: the named ones. */
 export const ENVIRONMENTS = {
@@ -44,7 +45,7 @@ export function isEnvironmentName(value: string): boolean {
 
 export function checkEnvironmentName(value: string, source = '--environment'): EnvironmentName {
   if (isEnvironmentName(value)) return value;
-  throw usageError(`${source}: unknown environment ${JSON.stringify(value)}`, `Use one of: ${ENVIRONMENT_CHOICES}; or --base-url for another host.`);
+  throw usageError(`${source}: unknown environment ${quoteForeign(value)}`, `Use one of: ${ENVIRONMENT_CHOICES}; or --base-url for another host.`);
 }
 
 /**
@@ -56,7 +57,7 @@ export function checkBaseUrl(value: string, source = '--base-url'): string {
   try {
     url = new URL(value);
   } catch {
-    throw usageError(`${source}: ${JSON.stringify(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
+    throw usageError(`${source}: ${quoteForeign(value)} is not an absolute URL`, 'Give the API host, such as https://api.cloud-elements.com');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw usageError(`${source}: only https:// URLs are accepted (got ${url.protocol})`);

@@ -1,6 +1,7 @@
 import { asJsonObject } from '../util/json-object.js';
 import { isSecretConfigurationKey, isSecretProviderDataKey } from '../instance/configuration-secrets.js';
 import { maskSecret } from '../secrets/secret-list.js';
+import { toJson } from '../text/escape.js';
 
 /** The Platform API's instances resource, below the API host. */
 export const INSTANCES_PATH = '/elements/api-v2/instances';
@@ -98,6 +99,6 @@ export function dryRunRequest(host: string, body: InstanceBody, secrets: Partial
 export function formatRequest(request: PlatformRequest): string {
   let text = `${request.method} ${request.url}\n`;
   for (const [name, value] of Object.entries(request.headers)) text += `${name}: ${value}\n`;
-  if (request.json !== undefined) text += `\n${JSON.stringify(request.json, null, 2)}\n`;
+  if (request.json !== undefined) text += `\n${toJson(request.json, 2)}\n`;
   return text;
 }

@@ -3,6 +3,7 @@ import { CONFIG_KEYS, CONFIG_KEYS_HELP } from '../config/key-names.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { helpFooter, type Register } from './shared.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 
 export type ConfigOptions =
   | { action: 'list'; json: boolean }
@@ -26,9 +27,9 @@ export async function runConfig(options: ConfigOptions, context: Context): Promi
 
   if (options.action === 'list') {
     const values = (await openConfigStore(context.env)).all();
-    if (options.json) await write(stdout, `${JSON.stringify(values, null, 2)}\n`);
+    if (options.json) await write(stdout, `${toJson(values, 2)}\n`);
     else if (Object.keys(values).length === 0) await note(`No defaults set. Keys: ${CONFIG_KEYS.join(', ')}.\n`);
-    else await write(stdout, Object.entries(values).map(([name, text]) => `${name}=${text}\n`).join(''));
+    else await write(stdout, Object.entries(values).map(([name, text]) => `${name}=${escapeForeign(text)}\n`).join(''));
     return 0;
   }
   // An unknown or secret key, or a bad value, is refused before the file is even read.
@@ -42,7 +43,7 @@ export async function runConfig(options: ConfigOptions, context: Context): Promi
   } else {
     const found = store.get(key);
     if (found === undefined) await note(`${key} is not set\n`);
-    else await write(stdout, `${found}\n`);
+    else await write(stdout, `${escapeForeign(found)}\n`);
   }
   return 0;
 }

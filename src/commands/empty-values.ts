@@ -2,23 +2,27 @@ import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 
 /**
- * Refuses an empty value given on the command line, for every option that takes one and every
- * argument, on every command: `--store-id ''` would otherwise fall through to the environment or
- * the config store, `--name ''` to the default, and `validate ''` would check the current folder.
- * A shell variable that was never set is the usual cause, so the error names the flag (exit 2).
+ * Makes every option that takes a value, on every command of `program`, refuse an empty one:
+ * `--store-id ''` would otherwise fall through to the environment or the config store, and
+ * `--name ''` to the default. A shell variable that was never set is the usual cause, so the error
+ * names the flag (exit 2). Checked as the value is parsed, before the option's own parser (choices,
+ * numbers, environment names) sees it, so every option says the same.
  */
-export function refuseEmptyValues(command: Command): void {
-  for (let current: Command | null = command; current; current = current.parent) {
-    for (const option of current.options) {
+export function refuseEmptyOptionValues(program: Command): void {
+  for (const command of [program, ...allCommands(program)]) {
+    for (const option of command.options) {
       if (!option.required && !option.optional) continue; // a switch, such as --force
-      const key = option.attributeName();
-      if (current.getOptionValueSource(key) !== 'cli') continue;
-      const value: unknown = current.getOptionValue(key);
-      if (value === '' || (Array.isArray(value) && value.includes(''))) {
-        throw usageError(`option '${option.flags}' was given an empty value`, `Give it a value, or leave ${option.long ?? option.flags} out.`);
-      }
+      const parse = option.parseArg;
+      option.argParser((value: string, previous: unknown) => {
+        if (value === '') throw usageError(`option '${option.flags}' was given an empty value`, `Give it a value, or leave ${option.long ?? option.flags} out.`);
+        return parse ? parse(value, previous) : value;
+      });
     }
   }
+}
+
+/** An empty argument is a usage error naming it: `provision ''` would otherwise read the current folder. */
+export function refuseEmptyArguments(command: Command): void {
   const declared = command.registeredArguments;
   command.args.forEach((value, index) => {
     if (value !== '') return;
@@ -27,6 +31,10 @@ export function refuseEmptyValues(command: Command): void {
     const usage = `see ${commandPath(command)} --help`;
     throw usageError(`the ${name} argument is empty`, argument?.required === false ? `Give a value, or leave it out (${usage}).` : `Give a value (${usage}).`);
   });
+}
+
+function allCommands(command: Command): Command[] {
+  return command.commands.flatMap((sub) => [sub, ...allCommands(sub)]);
 }
 
 /** `ecwid-instance config set`, as the user typed it. */

@@ -4,6 +4,7 @@ import { isAuthType, type AuthType } from '../instance/auth-type.js';
 import type { InitOptions } from '../init/init-options.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 
 export type { InitOptions };
 
@@ -17,11 +18,11 @@ export async function runInit(options: InitOptions, context: Context): Promise<n
 
   const plan = await gatherOptions(options, context);
   const instance = buildInstance(plan.settings);
-  for (const warning of checkBuiltInstance(instance)) await write(stderr, `warning: ${warning.message} [${warning.rule}]\n`);
+  for (const warning of checkBuiltInstance(instance)) await write(stderr, `warning: ${escapeForeign(warning.message)} [${warning.rule}]\n`);
   await writeInstanceFile(instance, plan, context);
 
   const report = initReport(plan);
-  if (plan.json) await write(stdout, `${JSON.stringify(report, null, 2)}\n`);
+  if (plan.json) await write(stdout, `${toJson(report, 2)}\n`);
   else await write(plan.output === '-' ? stderr : stdout, summaryText(report, plan));
   return 0;
 }

@@ -5,6 +5,8 @@ import { checkEnvironmentName } from '../cloud-elements/environments.js';
 /** Where a command's `run` puts the exit code it decided on; `main` returns it. */
 export interface Outcome {
   exitCode: number;
+  /** Writes of commander's own output (help, version), for `main` to await: one may fail. */
+  writes?: Promise<void>[];
 }
 
 /** Registers one command on the program. `run` is injectable so tests can check argv → options. */
@@ -36,7 +38,8 @@ export const ENVIRONMENT_HELP: [string, string][] = [
  */
 export function environmentOptions(command: Command): Command {
   return command
-    .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => checkEnvironmentName(value, '--environment'))
+    // An empty value is left to refuseEmptyValues, which names the flag as it does for every option.
+    .option('--environment <name>', 'Cloud Elements environment: us, eu, staging, sap-<region>, sap-trial-<region>', (value: string) => (value === '' ? value : checkEnvironmentName(value, '--environment')))
     .option('--base-url <url>', 'API host, instead of an environment (e.g. a private deployment)');
 }
 

@@ -3,6 +3,7 @@ import { checkOneStdinReader } from '../secrets/secret-input.js';
 import { PLATFORM_ENVIRONMENT_HELP, platformOptions } from './platform-options.js';
 import { helpFooter, type Register } from './shared.js';
 import type { StatusOptions } from '../lifecycle/lifecycle-options.js';
+import { toJson } from '../text/escape.js';
 
 export type { StatusOptions };
 
@@ -41,7 +42,7 @@ export async function runStatus(options: StatusOptions, context: Context): Promi
     const comparison = compareWithFile(body, { name: record.name, tags: record.tags, configuration });
     report = foundReport({ record, configuration }, comparison, target.environment, context.secrets);
   }
-  await write(context.io.stdout, options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report, describeMissing(lookup)));
+  await write(context.io.stdout, options.json ? `${toJson(report, 2)}\n` : formatStatus(report, describeMissing(lookup)));
   return options.check && !report.inStep ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@ import type { ConfigValues } from '../config/key-names.js';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { ENVIRONMENT_HELP, environmentOptions, helpFooter, type Register } from './shared.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 
 export interface UrlsOptions {
   file?: string | undefined;
@@ -35,11 +36,11 @@ export async function runUrls(options: UrlsOptions, context: Context): Promise<n
     ionCannonUrl: ionCannonUrl(target.host),
   };
   if (options.json) {
-    await write(context.io.stdout, `${JSON.stringify(report, null, 2)}\n`);
+    await write(context.io.stdout, `${toJson(report, 2)}\n`);
   } else {
     const label = (text: string): string => (context.io.stderrIsTTY ? text : '');
     if (report.legacyApiKeyUrl !== null) {
-      await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${storeId}):\n`));
+      await write(context.io.stderr, label(`Legacy API Key URL (open it while logged in to Ecwid store ${escapeForeign(storeId ?? '')}):\n`));
       await write(context.io.stdout, `${report.legacyApiKeyUrl}\n`);
     }
     await write(context.io.stderr, label('ION Cannon URL (paste it into Ecwid\'s "ION Cannon endpoint URL" field):\n'));

@@ -5,15 +5,16 @@ import { checkCallbackUrl, checkClientId, checkName, checkRedirectUrl, checkStor
 import { SECRET_VARIABLES } from '../secrets/secret-list.js';
 import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
 import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
+import { escapeForeign, quoteForeign } from '../text/escape.js';
 
 const SECRET_SOURCES = `Secrets come from a masked prompt, an environment variable (${SECRET_VARIABLES.join(', ')}) or a --...-file flag (a path, or - for stdin).`;
 
 /** Refuses unknown and secret keys with a usage error that says what to do instead. */
 export function checkConfigKey(key: string): ConfigKey {
   if (SECRET_LIKE_NAME.test(key)) {
-    throw usageError(`${key} is a secret, and secrets are never kept in the config store`, SECRET_SOURCES);
+    throw usageError(`${escapeForeign(key)} is a secret, and secrets are never kept in the config store`, SECRET_SOURCES);
   }
-  if (!isConfigKey(key)) throw usageError(`unknown config key ${JSON.stringify(key)}`, `Keys: ${CONFIG_KEYS.join(', ')}.`);
+  if (!isConfigKey(key)) throw usageError(`unknown config key ${quoteForeign(key)}`, `Keys: ${CONFIG_KEYS.join(', ')}.`);
   return key;
 }
 

@@ -39,7 +39,7 @@ export function describeKind(info: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSoc
 }
 
 /** Opens a file for reading, or says why it cannot be. */
-export function openForReading(path: string): number | ReadOutcome {
+export function openForReading(path: string | Buffer): number | ReadOutcome {
   try {
     // Non-blocking, so that a FIFO named as a file is refused instead of waiting for a writer forever.
     return openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -66,7 +66,7 @@ function fill(fd: number, buffer: Buffer): number {
  * is the fastest way Node has, and it holds one descriptor at a time, so no count of files can run
  * out of them. A file that grows while it is read is read up to the size it had when opened.
  */
-export function readFileBytes(path: string, limit: ReadLimit = INSTANCE_FILE_LIMIT): ReadOutcome {
+export function readFileBytes(path: string | Buffer, limit: ReadLimit = INSTANCE_FILE_LIMIT): ReadOutcome {
   const fd = openForReading(path);
   if (typeof fd !== 'number') return fd;
   try {

@@ -3,6 +3,7 @@ import type { AuthType } from '../instance/auth-type.js';
 import { ionCannonUrl, legacyApiKeyUrl } from '../instance/urls.js';
 import { isLoopbackRedirect } from '../oauth/redirect-url.js';
 import type { InitPlan } from './init-options.js';
+import { escapeFileName, escapeForeign } from '../text/escape.js';
 
 /**
  * The `init --json` document. It never holds a secret. An OAuth2 file has no store ID and no Legacy
@@ -59,9 +60,16 @@ export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'>):
       ? `ION Cannon URL: ${report.ionCannonUrl}\n`
       : `Legacy API Key URL: ${report.legacyApiKeyUrl}\nION Cannon URL:     ${report.ionCannonUrl}\n`;
   return (
+<<<<<<< HEAD
     `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${report.file}`}\n\n` +
     urls +
     `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
+=======
+    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${escapeFileName(report.file)}`}\n\n` +
+    `Legacy API Key URL: ${report.legacyApiKeyUrl}\n` +
+    `ION Cannon URL:     ${report.ionCannonUrl}\n\n` +
+    `Next steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
+>>>>>>> main
   );
 }
 
@@ -80,6 +88,13 @@ function targetFlags({ target }: Pick<InitPlan, 'target'>): string {
   return '';
 }
 
+/**
+ * The path as a shell word to paste. One with characters that must not be printed raw is written in
+ * `$'…'` quotes, whose `\x1b` and `\u202e` escapes bash and zsh read back as the same characters.
+ */
 function shellQuote(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(text)) return text;
+  const escaped = escapeForeign(text);
+  if (escaped === text) return `'${text.replace(/'/g, `'\\''`)}'`;
+  return `$'${escapeForeign(text.replace(/[\\']/g, '\\$&'))}'`;
 }

@@ -1,7 +1,17 @@
+<<<<<<< HEAD
 import type { AuthType } from './auth-type.js';
 
 /** What every instance file holds, whichever way it authenticates. */
 interface CommonSettings {
+=======
+import { toJson } from '../text/escape.js';
+
+/** The finished values an instance file is built from. */
+export interface InstanceSettings {
+  storeId: string;
+  orderKey: string;
+  productKey: string;
+>>>>>>> main
   eventsEnabled: boolean;
   /** Written only when events are enabled. */
   callbackUrl?: string | undefined;
@@ -79,5 +89,5 @@ export function buildInstance(settings: InstanceSettings): EcwidInstance {
 
 /** The file's text: 2-space JSON with a final newline. */
 export function serializeInstance(instance: EcwidInstance): string {
-  return `${JSON.stringify(instance, null, 2)}\n`;
+  return `${toJson(instance, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import validateSchema from '../validation/checking/generated/schema-validator.js
 import { usageError } from '../errors.js';
 import { ruleFindings } from '../validation/checking/rules.js';
 import { isLoopbackHost } from '../util/url-safety.js';
+import { quoteForeign } from '../text/escape.js';
 
 /** `true` when a value is acceptable, or the reason it is not (never quoting a secret). */
 export type FieldCheck = (value: string) => true | string;
@@ -112,9 +113,9 @@ export function checkTags(tags: readonly string[]): true | string {
   const blank = tags.find((tag) => tag.trim() === '');
   if (blank !== undefined) return 'a tag must not be empty';
   const repeated = has(verdict, 'uniqueItems');
-  if (repeated) return `the tag ${JSON.stringify(tags[(repeated.params as { i: number }).i])} is given twice`;
+  if (repeated) return `the tag ${quoteForeign(tags[(repeated.params as { i: number }).i] ?? '')} is given twice`;
   const placeholder = tags.find((tag) => verdictAt('/tags', (instance) => (instance.tags = [tag]))?.placeholder);
-  if (placeholder !== undefined) return `the tag ${JSON.stringify(placeholder)} is still a docs placeholder`;
+  if (placeholder !== undefined) return `the tag ${quoteForeign(placeholder)} is still a docs placeholder`;
   return 'the tags are not valid';
 }
 

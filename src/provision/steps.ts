@@ -14,6 +14,7 @@ import type { ProvisionOptions, ProvisionReport } from './provision-options.js';
 import type { SecretList } from '../secrets/secret-list.js';
 import { plural } from '../validation/reporting/summary.js';
 import { textReporter } from '../validation/reporting/text.js';
+import { escapeFileName, toJson } from '../text/escape.js';
 
 /**
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
@@ -27,7 +28,7 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
   const data = asJsonObject(file.data);
   // A file that is not a JSON object always has a schema error: `data` is then only narrowed.
   if (errors > 0 || data === undefined) {
-    throw new CliError(ExitCode.invalid, `${file.name} is not a valid instance (${plural(errors, 'error')}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
+    throw new CliError(ExitCode.invalid, `${escapeFileName(file.name)} is not a valid instance (${plural(errors, 'error')}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
   }
   return instanceBody(data);
 }
@@ -73,7 +74,7 @@ export async function printDryRun(
 ): Promise<number> {
   const request = dryRunRequest(target.host, body, secrets, context.version);
   const text = options.json
-    ? `${JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.json }, null, 2)}\n`
+    ? `${toJson({ method: request.method, url: request.url, headers: request.headers, body: request.json }, 2)}\n`
     : formatRequest(request);
   await write(context.io.stdout, text);
   let notes = missingSecretWarnings(secrets);
@@ -98,7 +99,7 @@ export async function saveToken(
 ): Promise<CliError | undefined> {
   const { fullPath, shownPath } = file;
   if (fullPath === undefined) return undefined;
-  if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${shownPath} was not written`);
+  if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${escapeFileName(shownPath ?? '')} was not written`);
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   try {
     await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force, flag: TOKEN_FLAG, shown: shownPath });
@@ -119,7 +120,7 @@ export async function printResult(
   const id = typeof report.id === 'string' ? (cleanText(report.id, secrets) ?? '') : report.id;
   const safe = { ...report, id, name: cleanText(report.name, secrets) ?? '' };
   if (options.json) {
-    await write(context.io.stdout, `${JSON.stringify(safe, null, 2)}\n`);
+    await write(context.io.stdout, `${toJson(safe, 2)}\n`);
     return;
   }
   const line = report.alreadyExists
@@ -135,5 +136,5 @@ export async function printResult(
     return;
   }
   if (options.tokenFile === undefined) await write(context.io.stderr, 'The instance token was not saved (use --token-file <file> to keep it).\n');
-  else if (report.tokenFile !== null) await write(context.io.stderr, `Token written to ${report.tokenFile} (mode 0600).\n`);
+  else if (report.tokenFile !== null) await write(context.io.stderr, `Token written to ${escapeFileName(report.tokenFile)} (mode 0600).\n`);
 }

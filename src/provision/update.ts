@@ -18,7 +18,7 @@ import { write } from '../io.js';
 import type { InstanceLookup } from '../lifecycle/find-instance.js';
 import type { PlatformSession } from '../lifecycle/platform-session.js';
 import { maskSecret } from '../secrets/secret-list.js';
-import { escapeForeign } from '../text/escape.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 
 /**
  * What `--update` sends: the file's name, tags and configuration. Tags the file leaves out mean none,
@@ -63,7 +63,7 @@ export async function printUpdateDryRun(
   // Before the lookup the id is not known: the URL shows where it goes.
   if (lookup.by === 'name') patch.url = `${target.host}${INSTANCES_PATH}/{id}`;
   const text = options.json
-    ? `${JSON.stringify({ lookup: { method: find.method, url: find.url, headers: find.headers }, update: { method: patch.method, url: patch.url, headers: patch.headers, body: patch.json } }, null, 2)}\n`
+    ? `${toJson({ lookup: { method: find.method, url: find.url, headers: find.headers }, update: { method: patch.method, url: patch.url, headers: patch.headers, body: patch.json } }, 2)}\n`
     : `${formatRequest(find)}\n${formatRequest(patch)}`;
   await write(context.io.stdout, text);
   const notes =

@@ -11,7 +11,7 @@ export function resultOf(name: string, outcome: ReadOutcome, strict: boolean): F
 }
 
 /** Reads and checks one file, the careful way. */
-export function checkFile(name: string, path: string, strict: boolean): FileResult {
+export function checkFile(name: string, path: string | Buffer, strict: boolean): FileResult {
   return resultOf(name, readFileBytes(path), strict);
 }
 
@@ -24,7 +24,7 @@ export function checkFile(name: string, path: string, strict: boolean): FileResu
  * its place, reads as empty; the careful way says what it is. Only a file with more after its JSON
  * value, cut just there, would escape this; on a local disk it cannot happen.)
  */
-export function checkListedFile(name: string, path: string, strict: boolean): FileResult | undefined {
+export function checkListedFile(name: string, path: string | Buffer, strict: boolean): FileResult | undefined {
   const bytes = readListedBytes(path);
   if (bytes === undefined) return checkFile(name, path, strict);
   const result = resultUnlessPlainlyValid(name, bytes, strict);

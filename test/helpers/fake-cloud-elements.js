@@ -20,7 +20,8 @@ const SECRET_KEYS = new Set(['ecwid.order.key', 'ecwid.product.key', 'event.noti
  *   missing `requiredConfiguration` entry, GET listing `instances` in pages of at most `maxPageSize`);
  * - `forbidden` (403), `error500`, `notJson` (200 with HTML), `hang` (no answer at all),
  *   `hangBody` (headers and half a body, then nothing), `huge` (a chunked body without end),
- *   `hugeDeclared` (a Content-Length of 1 GiB), `echoSecrets` (a 400 quoting the request),
+ *   `hugeDeclared` (a Content-Length of 1 GiB), `echoSecrets` (a 400 quoting the request), `hostileText` (a 400 whose
+ *   message, requestId and providerMessage hold terminal escapes, a line break and bidi controls),
  *   `redirectAway` (307 to `redirectTo`), `redirectSame` (307 to the same path under /moved),
  *   `created201` (the contract, but a create answers 201 Created), `idInHeaderOnly` (a 400 whose body
  *   has a message but no requestId: the ID is only in the `Elements-Request-Id` header), `noToken`
@@ -108,6 +109,8 @@ function answer(state, req, res, body) {
       return json(res, 400, { message: 'Bad Request' });
     case 'forbidden':
       return json(res, 403, { requestId: REQUEST_ID, message: 'Access denied' });
+    case 'hostileText':
+      return json(res, 400, { requestId: 'r\u009b1', message: 'bad\u001b[2J\u001b]52;c;ZXZpbA==\u0007\nerror: forged line \u202etxt.exe', providerMessage: 'p\r\u007f' });
     case 'echoSecrets':
       return json(res, 400, { requestId: REQUEST_ID, message: `Invalid request ${req.headers.authorization} ${body}`, providerMessage: `Ecwid said: ${body}`, request: JSON.parse(body) });
     case 'redirectAway':

@@ -1,12 +1,19 @@
-// A small, strict XML reader for the JUnit report: elements, attributes, text and the five entities.
-// It throws on anything malformed, so a test that parses a report also proves it well-formed.
+// A small, strict XML reader for the JUnit report: elements, attributes, text, the five entities and
+// character references. It throws on anything malformed, so a test that parses a report also proves it
+// well-formed; like any conforming parser, it reads a raw tab or line break in an attribute as a space.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const decode = (text) =>
-  text.replace(/&(\w+);/g, (_, name) => {
+  text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|\w+);/g, (_, name) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
     if (!(name in ENTITIES)) throw new Error(`unknown entity &${name};`);
     return ENTITIES[name];
   });
+/** Attribute-value normalization (XML 1.0, 3.3.3): raw white space becomes a space before references are read. */
+const decodeAttribute = (text) => decode(text.replace(/[\t\n\r]/g, ' '));
 
 /** @returns {{ name: string, attributes: Record<string,string>, children: any[], text: string }} */
 export function parseXml(source) {
@@ -33,7 +40,7 @@ export function parseXml(source) {
       if (source[i] === '>') break;
       const match = /^([A-Za-z_][\w.-]*)="([^"<]*)"/.exec(source.slice(i)) ?? fail('bad attribute');
       if (match[1] in attributes) fail(`duplicate attribute ${match[1]}`);
-      attributes[match[1]] = decode(match[2]);
+      attributes[match[1]] = decodeAttribute(match[2]);
       i += match[0].length;
     }
     i++;
@@ -60,4 +67,13 @@ export function parseXml(source) {
   skipSpace();
   if (i !== source.length) fail('content after the root element');
   return root;
+}
+
+const junitSchema = readFileSync(fileURLToPath(new URL('../fixtures/junit/junit-10-rules.xsd', import.meta.url)), 'utf8');
+
+/** Validates a JUnit report with libxml2 (xmllint, as WebAssembly) against the Jenkins xunit rules. */
+export async function junitSchemaErrors(xml) {
+  const { validateXML } = await import('xmllint-wasm');
+  const result = await validateXML({ xml: [{ fileName: 'report.xml', contents: xml }], schema: [{ fileName: 'junit-10-rules.xsd', contents: junitSchema }] });
+  return result.errors.map((error) => error.rawMessage);
 }

@@ -15,6 +15,7 @@ import { closest } from './suggest.js';
 import { authTypeRules, plainlyPassesAuthTypeRules } from './auth-type-rules.js';
 import { isLoopbackHost } from '../../util/url-safety.js';
 import { remembered } from '../../util/remembered.js';
+import { isSecretConfigurationKey } from '../../instance/configuration-secrets.js';
 
 /**
  * The checks a schema cannot express, run on parsed data. Each returns findings; none throws.
@@ -51,6 +52,11 @@ export function plainlyPassesEventRules(data: unknown): boolean {
   return plainlyPassesAuthTypeRules(configuration, data);
 }
 
+/** Whether a value at this path is a secret: below a secret configuration key, or `providerData`. */
+function holdsSecret(path: readonly string[]): boolean {
+  return path[0] === 'providerData' || (path[0] === 'configuration' && path.length >= 2 && isSecretConfigurationKey(path[1] as string));
+}
+
 /** Instance files are shallow; placeholders are not looked for deeper than this. */
 const MAX_PLACEHOLDER_DEPTH = 16;
 
@@ -69,7 +75,8 @@ function placeholders(value: unknown, path: string[], findings: Finding[]): void
         target: 'value',
         severity: 'error',
         rule: 'placeholder',
-        message: `${displayKey(pointer)} still holds the docs placeholder ${value}: replace it with the real value`,
+        // A secret's value is never quoted, even one that looks like a placeholder: it may be real.
+        message: `${displayKey(pointer)} still holds ${holdsSecret(path) ? 'a docs placeholder' : `the docs placeholder ${value}`}: replace it with the real value`,
       });
     }
     return;

@@ -2,10 +2,12 @@ import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describeFsError, usageError, type CliError } from '../../errors.js';
 import { compileGlob, isGlob } from './glob.js';
+import { decodeForeignBytes } from '../../text/escape.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
 export type Target =
-  | { kind: 'file'; name: string; path: string; listed?: boolean }
+  /** `path` is bytes for a name found in a folder that is not UTF-8. */
+  | { kind: 'file'; name: string; path: string | Buffer; listed?: boolean }
   | { kind: 'stdin'; name: '<stdin>' }
   /** A folder below a named one that could not be listed: reported, so that nothing is skipped silently. */
   | { kind: 'unlisted'; name: string; reason: string };
@@ -60,7 +62,7 @@ function fileTarget(name: string, path: string): Target {
 }
 
 /** A path's status, or undefined when there is none to be had (missing, not permitted). */
-function statOrUndefined(path: string): Stats | undefined {
+function statOrUndefined(path: string | Buffer): Stats | undefined {
   try {
     return statSync(path, { throwIfNoEntry: false });
   } catch {
@@ -87,33 +89,50 @@ function walk(root: string, shownAs: string, keep: (relative: string) => boolean
   const found: string[] = []; // relative to root, with the platform's separator
   const links = new Set<string>(); // found through a symbolic link, so not known to be regular
   const unlisted = new Map<string, string>(); // folders that could not be listed, and why
+  const raw = new Map<string, Buffer>(); // names that are not UTF-8: their bytes, by the key in `found`
   const folders = [''];
+  const folderBytes: (Buffer | undefined)[] = [undefined]; // a folder's bytes when its path is not UTF-8
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   while (folders.length > 0) {
     const folder = folders.pop() as string;
-    let entries: Dirent[];
+    let bytes = folderBytes.pop();
+    let entries: Dirent[] | Dirent<Buffer>[];
     try {
-      entries = readdirSync(rootPrefix + folder, { withFileTypes: true });
+      entries = bytes === undefined ? readdirSync(rootPrefix + folder, { withFileTypes: true }) : [];
+      // A name that is not UTF-8 reads as U+FFFD, and that name leads nowhere: list again by bytes.
+      if (bytes === undefined && entries.some((entry) => entry.name.includes('\ufffd'))) bytes = Buffer.from(rootPrefix + folder);
+      if (bytes !== undefined) entries = readdirSync(bytes, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       // Gone since it was seen is nothing to check; anything else must not pass as an empty folder.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        const path = folder.slice(0, -1);
+        const path = keyFor(folder.slice(0, -1), bytes, raw);
         found.push(path);
         unlisted.set(path, describeFsError(error));
       }
       continue;
     }
     for (const entry of entries) {
-      const path = folder + entry.name;
+      let path: string;
+      let full: Buffer | undefined;
+      if (bytes === undefined) path = folder + (entry.name as string);
+      else {
+        const name = entry.name as Buffer;
+        path = folder + decodeForeignBytes(name);
+        full = Buffer.concat([bytes, name]);
+      }
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDER(entry.name)) folders.push(path + sep);
+        if (!SKIPPED_FOLDER(path.slice(folder.length))) {
+          folders.push(path + sep);
+          folderBytes.push(full && Buffer.concat([full, Buffer.from(sep)]));
+        }
       } else if (entry.isFile()) {
-        if (keep(toSlashes(path))) found.push(path);
+        if (keep(toSlashes(path))) found.push(keyFor(path, full, raw));
       } else if (entry.isSymbolicLink() && keep(toSlashes(path))) {
-        const target = statOrUndefined(rootPrefix + path);
+        const target = statOrUndefined(full ?? rootPrefix + path);
         if (!target || target.isFile()) {
-          found.push(path);
-          links.add(path);
+          const key = keyFor(path, full, raw);
+          found.push(key);
+          links.add(key);
         }
       }
     }
@@ -122,18 +141,36 @@ function walk(root: string, shownAs: string, keep: (relative: string) => boolean
   found.sort();
   // join(shownAs, x) for a clean relative x is this prefix followed by x ("" when shownAs is ".").
   const shownPrefix = join(shownAs, '_').slice(0, -1);
-  // The usual case (every folder listed, no links, the folder named by its full path) makes one
-  // string per file: this runs for every file found.
-  const plain = unlisted.size === 0 && links.size === 0;
+  // The usual case (every folder listed, no links, UTF-8 names, the folder named by its full path)
+  // makes one string per file: this runs for every file found.
+  const plain = unlisted.size === 0 && links.size === 0 && raw.size === 0;
   const sameName = sep === '/' && shownPrefix === rootPrefix;
-  return found.map((path): Target => {
-    const full = rootPrefix + path;
-    const name = sameName ? full : toSlashes(shownPrefix + path);
-    if (plain) return { kind: 'file', name, path: full, listed: true };
-    const reason = unlisted.get(path);
+  return found.map((key): Target => {
+    if (plain) return { kind: 'file', name: sameName ? rootPrefix + key : toSlashes(shownPrefix + key), path: rootPrefix + key, listed: true };
+    const path = shownPath(key);
+    const name = toSlashes(shownPrefix + path);
+    const reason = unlisted.get(key);
     if (reason !== undefined) return { kind: 'unlisted', name: path === '' ? toSlashes(shownAs) : name, reason };
-    return { kind: 'file', name, path: full, listed: !links.has(path) };
+    return { kind: 'file', name, path: raw.get(key) ?? rootPrefix + path, listed: !links.has(key) };
   });
+}
+
+/**
+ * The key of a path in a walk: the path itself, or, for one whose bytes are not UTF-8, the path as
+ * shown followed by a NUL and a count, which no real name holds: two names cannot then share a key,
+ * even when one is shown as the other is spelt (`\xff` written out).
+ */
+function keyFor(path: string, bytes: Buffer | undefined, raw: Map<string, Buffer>): string {
+  if (bytes === undefined) return path;
+  const key = `${path}\u0000${raw.size}`;
+  raw.set(key, bytes);
+  return key;
+}
+
+/** A walk's key as the path is shown. */
+function shownPath(key: string): string {
+  const end = key.indexOf('\u0000');
+  return end === -1 ? key : key.slice(0, end);
 }
 
 const toSlashes = sep === '/' ? (path: string): string => path : (path: string): string => path.split(sep).join('/');

@@ -14,7 +14,7 @@ const listedViews: Buffer[] = [];
  * Undefined when the file must be read the careful way, `readFileBytes`, which also says what went
  * wrong: it could not be opened or read (it changed since the listing), or it filled the buffer.
  */
-export function readListedBytes(path: string): Buffer | undefined {
+export function readListedBytes(path: string | Buffer): Buffer | undefined {
   const fd = openForReading(path);
   if (typeof fd !== 'number') return undefined;
   let filled = listed.length;
@@ -30,7 +30,7 @@ export function readListedBytes(path: string): Buffer | undefined {
 }
 
 /** The size in bytes of a regular file now; undefined for anything else, or when it cannot be had. */
-export function regularFileSize(path: string): number | undefined {
+export function regularFileSize(path: string | Buffer): number | undefined {
   try {
     const info = statSync(path, { throwIfNoEntry: false });
     return info?.isFile() ? info.size : undefined;

@@ -1,6 +1,9 @@
+import { escapeForeign } from '../../text/escape.js';
 import type { Reporter } from './reporter.js';
 
-const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// GitHub's own escaping of a workflow command (as @actions/core writes it), after `escapeForeign`
+// has shown every control character: "%" first, so that an escape is never escaped again.
+const escapeData = (text: string): string => escapeForeign(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: one `::error` or `::warning` annotation per problem. */

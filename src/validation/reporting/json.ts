@@ -1,3 +1,4 @@
+import { escapeJson, toJson } from '../../text/escape.js';
 import type { FileResult, Summary } from '../problem.js';
 import type { Reporter } from './reporter.js';
 
@@ -15,7 +16,7 @@ export function jsonReporter(): Reporter {
     listsCleanFiles: true,
     file(result) {
       // Most files have nothing to report: their entry is written out directly, as JSON.stringify would.
-      files.push(result.valid && result.problems.length === 0 ? `{"file":${jsonString(result.file)},"valid":true,"problems":[]}` : JSON.stringify(result));
+      files.push(result.valid && result.problems.length === 0 ? `{"file":${jsonString(result.file)},"valid":true,"problems":[]}` : toJson(result));
       return '';
     },
     end(summary) {
@@ -29,7 +30,7 @@ export function jsonReporter(): Reporter {
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-/** A string as JSON: quoted as it is when nothing in it needs escaping, else by JSON.stringify. */
+/** A string as JSON: quoted as it is when JSON.stringify would change nothing; then `escapeJson`. */
 function jsonString(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+  return escapeJson(NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
 }

@@ -1,8 +1,12 @@
+import { escapeFileName, escapeForeign } from '../../text/escape.js';
 import type { Problem, Severity } from '../problem.js';
 import { summaryLine } from './summary.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
 
-/** `file:line:column: severity: message [rule]`, then a summary line. */
+/**
+ * `file:line:column: severity: message [rule]`, then a summary line. File names and messages quote
+ * what others wrote, so both are escaped, and no line can start as a GitHub Actions command.
+ */
 export function textReporter({ quiet, color }: ReporterOptions): Reporter {
   const paint = (code: number, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severity = (value: Severity): string => paint(value === 'error' ? 31 : 33, value);
@@ -10,7 +14,7 @@ export function textReporter({ quiet, color }: ReporterOptions): Reporter {
     listsCleanFiles: false,
     file(result) {
       let out = '';
-      for (const problem of result.problems) out += `${where(problem)}: ${severity(problem.severity)}: ${problem.message} ${paint(2, `[${problem.rule}]`)}\n`;
+      for (const problem of result.problems) out += `${where(problem)}: ${severity(problem.severity)}: ${escapeForeign(problem.message)} ${paint(2, `[${problem.rule}]`)}\n`;
       return out;
     },
     end(summary) {
@@ -19,6 +23,8 @@ export function textReporter({ quiet, color }: ReporterOptions): Reporter {
   };
 }
 
+/** `file:line:column` (or the file alone), the file name escaped: it begins a line of output. */
 export function where(problem: Problem): string {
-  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.column}`;
+  const file = escapeFileName(problem.file);
+  return problem.line === undefined ? file : `${file}:${problem.line}:${problem.column}`;
 }
