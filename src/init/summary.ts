@@ -60,23 +60,16 @@ export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'>):
       ? `ION Cannon URL: ${report.ionCannonUrl}\n`
       : `Legacy API Key URL: ${report.legacyApiKeyUrl}\nION Cannon URL:     ${report.ionCannonUrl}\n`;
   return (
-<<<<<<< HEAD
-    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${report.file}`}\n\n` +
+    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${escapeFileName(report.file)}`}\n\n` +
     urls +
     `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
-=======
-    `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${escapeFileName(report.file)}`}\n\n` +
-    `Legacy API Key URL: ${report.legacyApiKeyUrl}\n` +
-    `ION Cannon URL:     ${report.ionCannonUrl}\n\n` +
-    `Next steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
->>>>>>> main
   );
 }
 
 /** How `provision` will get the store owner's grant code for this redirect URL. */
 function grantCodeNote(redirectUrl: string): string {
   const how = isLoopbackRedirect(redirectUrl)
-    ? `it catches the browser's redirect to ${redirectUrl} itself`
+    ? `it catches the browser's redirect to ${escapeForeign(redirectUrl)} itself`
     : 'then paste the address the browser was sent to';
   return `It prints the Ecwid authorization page (--open opens it) for the store owner to allow the app; ${how}.`;
 }

@@ -1,17 +1,8 @@
-<<<<<<< HEAD
+import { toJson } from '../text/escape.js';
 import type { AuthType } from './auth-type.js';
 
 /** What every instance file holds, whichever way it authenticates. */
 interface CommonSettings {
-=======
-import { toJson } from '../text/escape.js';
-
-/** The finished values an instance file is built from. */
-export interface InstanceSettings {
-  storeId: string;
-  orderKey: string;
-  productKey: string;
->>>>>>> main
   eventsEnabled: boolean;
   /** Written only when events are enabled. */
   callbackUrl?: string | undefined;
