@@ -23,6 +23,8 @@ export interface InputQuestion {
 export interface PasswordQuestion {
   message: string;
   validate?: Validate;
+  /** Ends the question when it aborts (a deadline); the prompt then rejects as cancelled. */
+  signal?: AbortSignal;
 }
 
 export interface ConfirmQuestion {
