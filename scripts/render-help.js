@@ -9,16 +9,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'dist/bundle/help.json');
-const COMMANDS = ['', 'validate', 'urls', 'schema', 'init', 'config', 'provision', 'status'];
-
 rmSync(target, { force: true }); // so that what is rendered below is the program's own output
-const help = {};
-for (const command of COMMANDS) {
-  const argv = command === '' ? ['--help'] : [command, '--help'];
-  help[command] = execFileSync(process.execPath, [join(root, 'bin/ecwid-instance.js'), ...argv], {
+/** What the program prints for `<argv> --help` into a pipe. */
+const render = (argv) =>
+  execFileSync(process.execPath, [join(root, 'bin/ecwid-instance.js'), ...argv, '--help'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { PATH: process.env.PATH ?? '' },
   });
-}
+const help = { '': render([]) };
+// Every command the program's own help lists, so that a new command is rendered with no list to keep.
+const listed = /\nCommands:\n([\s\S]*?)(\n\n|$)/.exec(help[''])?.[1] ?? '';
+const commands = [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(([, name]) => name).filter((name) => name !== 'help');
+if (!commands.includes('validate')) throw new Error('render-help: no command list found in the program\'s --help');
+for (const command of commands) help[command] = render([command]);
 writeFileSync(target, `${JSON.stringify(help)}\n`);

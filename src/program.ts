@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { Context } from './context.js';
 import { turnColorOff, write } from './io.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
@@ -59,6 +60,8 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
   registerStatus(program, context, outcome);
+  // It reads the program when it runs, so it completes every command registered here.
+  registerCompletion(program, context, outcome);
   refuseEmptyOptionValues(program);
   return program;
 }

@@ -153,4 +153,11 @@ describe('help rendered at build time', () => {
       assert.equal(served.stderr, '');
     });
   }
+
+  test('every command the program lists has its help rendered, with no list kept by hand', async () => {
+    const listed = (await runCli(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0];
+    const commands = [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(([, name]) => name).filter((name) => name !== 'help');
+    const rendered = JSON.parse(readFileSync(join(root, 'dist/bundle/help.json'), 'utf8'));
+    assert.deepEqual(Object.keys(rendered).sort(), ['', ...commands].sort());
+  });
 });

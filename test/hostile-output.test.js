@@ -262,6 +262,29 @@ describe('config, init, provision and errors quote what others wrote escaped', (
     });
   });
 
+  test('a file name in an error cannot forge a line of its own', async (t) => {
+    const dir = tempDir(t);
+    const env = { ECWID_ORDER_KEY: 'orderSecret1', ECWID_PRODUCT_KEY: 'productSecret1', ECWID_INSTANCE_CONFIG_DIR: join(dir, `c${HOSTILE.newline}`) };
+    const forged = `x\nerror: forged${HOSTILE.bidi}`;
+    const cases = [
+      [['init', '--no-input', '--store-id', '1', '--no-events', '-o', `${forged}/i.json`], `error: cannot write ${dir}/x\\x0aerror: forgedgnp.\\u202eexe/i.json: no such file or directory\n`],
+      [['provision', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+      [['urls', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+      [['provision', '--user-secret-file', forged], 'error: --user-secret-file: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+    ];
+    writeFileSync(join(dir, 'instance.json'), JSON.stringify(GOOD));
+    for (const [argv, first] of cases) {
+      const { stderr } = await runCli(argv, { cwd: dir, env });
+      assert.equal(stderr.slice(0, stderr.indexOf('\n') + 1), first, argv.join(' '));
+      assertNothingRaw(stderr.replace(/\n/g, ''), argv.join(' '));
+    }
+    writeFileSync(join(dir, 'config'), '');
+    mkdirSync(env.ECWID_INSTANCE_CONFIG_DIR);
+    writeFileSync(join(env.ECWID_INSTANCE_CONFIG_DIR, 'config.json'), '{');
+    const corrupt = await runCli(['config', 'list'], { cwd: dir, env });
+    assert.match(corrupt.stderr, /^error: the config file \S*cx\\x0a1 file checked: 1 valid, 0 invalid\/config\.json is corrupt \(not valid JSON\)\n/);
+  });
+
   test('an error no command wrote (a crash in the HTTP layer) is escaped too', async (t) => {
     const dir = tempDir(t);
     writeFileSync(join(dir, 'instance.json'), JSON.stringify(GOOD));

@@ -8,6 +8,7 @@ import type { Env } from '../io.js';
 import { isJsonObject, type JsonObject } from '../util/json-object.js';
 import { configFilePath } from './config-path.js';
 import { CONFIG_KEYS, type ConfigKey, type ConfigValues } from './key-names.js';
+import { escapeFileName } from '../text/escape.js';
 
 /** The store of non-secret defaults: one small JSON file. */
 export interface ConfigStore {
@@ -56,16 +57,16 @@ function readData(path: string): JsonObject {
   const outcome = readFileBytes(path, CONFIG_FILE_LIMIT);
   if (!outcome.ok) {
     if (outcome.code === 'ENOENT') return {};
-    throw fileError(`cannot read the config file ${path}: ${outcome.reason}`);
+    throw fileError(`cannot read the config file ${escapeFileName(path)}: ${outcome.reason}`);
   }
   let data: unknown;
   try {
     // An editor may have saved it with a byte order mark: it is not part of the JSON.
     data = JSON.parse(outcome.bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
-    throw fileError(`the config file ${path} is corrupt (not valid JSON)`, LEFT_AS_IS);
+    throw fileError(`the config file ${escapeFileName(path)} is corrupt (not valid JSON)`, LEFT_AS_IS);
   }
-  if (!isJsonObject(data)) throw fileError(`the config file ${path} is corrupt (not a JSON object)`, LEFT_AS_IS);
+  if (!isJsonObject(data)) throw fileError(`the config file ${escapeFileName(path)} is corrupt (not a JSON object)`, LEFT_AS_IS);
   return data;
 }
 
@@ -74,7 +75,7 @@ function valuesOf(data: JsonObject, path: string): ConfigValues {
   for (const key of CONFIG_KEYS) {
     const value = data[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw fileError(`the config file ${path} is corrupt (${key} is not a string)`, LEFT_AS_IS);
+    if (typeof value !== 'string') throw fileError(`the config file ${escapeFileName(path)} is corrupt (${key} is not a string)`, LEFT_AS_IS);
     values[key] = value;
   }
   return values;
@@ -98,6 +99,6 @@ async function makeFolder(folder: string, shown: string): Promise<void> {
     const created = await mkdir(folder, { recursive: true, mode: 0o700 });
     if (created !== undefined) await chmod(folder, 0o700);
   } catch (error) {
-    throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
+    throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError(error)}`);
   }
 }

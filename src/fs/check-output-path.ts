@@ -2,6 +2,7 @@ import { lstat, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeFsError, fileError, type CliError } from '../errors.js';
 import { describeKind } from './read-file.js';
+import { escapeFileName } from '../text/escape.js';
 
 export interface OutputPathOptions {
   /** An existing file may be replaced; otherwise it is an error (exit 3). */
@@ -33,7 +34,7 @@ export async function checkWritablePath(path: string, options: OutputPathOptions
   );
   if (folderProblem === undefined) return;
   const hint = folderProblem === 'ENOENT' ? `Create the folder first, or choose another ${flag}.` : `Choose another ${flag}.`;
-  throw fileError(`cannot write ${shown}: ${describeFsError({ code: folderProblem })}`, hint);
+  throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError({ code: folderProblem })}`, hint);
 }
 
 /**
@@ -42,11 +43,11 @@ export async function checkWritablePath(path: string, options: OutputPathOptions
  */
 export function checkReplaceableKind(found: Awaited<ReturnType<typeof lstat>>, shown: string, flag = '--output'): void {
   if (found.isFile() || found.isSymbolicLink()) return;
-  if (found.isDirectory()) throw fileError(`cannot write ${shown}: it is a directory`, `Give a file name with ${flag}.`);
-  throw fileError(`cannot write ${shown}: it is ${describeKind(found)}, and only a regular file or a symbolic link is ever replaced`, `Choose another ${flag}.`);
+  if (found.isDirectory()) throw fileError(`cannot write ${escapeFileName(shown)}: it is a directory`, `Give a file name with ${flag}.`);
+  throw fileError(`cannot write ${escapeFileName(shown)}: it is ${describeKind(found)}, and only a regular file or a symbolic link is ever replaced`, `Choose another ${flag}.`);
 }
 
 /** An existing file that may not be replaced. */
 export function alreadyExists(shown: string, flag = '--output'): CliError {
-  return fileError(`${shown} already exists`, `Use --force to replace it, or choose another ${flag}.`);
+  return fileError(`${escapeFileName(shown)} already exists`, `Use --force to replace it, or choose another ${flag}.`);
 }

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isRunning } from './is-running.js';
 import { describeFsError, fileError } from '../errors.js';
 import { readFileBytes } from './read-file.js';
+import { escapeFileName } from '../text/escape.js';
 
 /** How long a run waits for a lock that another one holds, and when a held lock counts as abandoned. */
 export interface LockTimes {
@@ -55,7 +56,7 @@ async function acquire(lockPath: string, shown: string, me: Holder, times: LockT
       }
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError(error)}`);
     }
     const holder = readHolder(lockPath);
     if (await isAbandoned(lockPath, holder, times)) {

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { CliError, describeFsError, fileError } from '../errors.js';
 import { isRunning } from './is-running.js';
 import { alreadyExists, checkReplaceableKind, checkWritablePath, type OutputPathOptions } from './check-output-path.js';
+import { escapeFileName } from '../text/escape.js';
 
 /** How checkWritablePath is told (an existing file stays untouched unless `overwrite`), and the file's mode. */
 export interface WriteOptions extends OutputPathOptions {
@@ -58,7 +59,7 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   } catch (error) {
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown, options.flag);
-    throw fileError(`cannot write ${shown}: ${describeFsError(error)}`);
+    throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError(error)}`);
   } finally {
     await rm(temporary, { force: true }).catch(() => undefined);
   }

@@ -8,6 +8,7 @@ import { where } from '../validation/reporting/text.js';
 import { decideAuthType } from './auth-type.js';
 import { readInstanceFile } from './read-instance-file.js';
 import { checkStoreId } from './field-checks.js';
+import { escapeFileName, escapeForeign } from '../text/escape.js';
 
 /**
  * The store ID for `urls`: `--store-id`, else the named instance file, else `ECWID_STORE_ID`, else the
@@ -52,9 +53,12 @@ async function locateStoreId(
 }
 
 async function fromFile(path: string, context: Context): Promise<Found> {
-  const { name, data, result } = await readInstanceFile(path, context);
+  const { data, result, name: fileName } = await readInstanceFile(path, context);
+  // Shown in messages: escaped where it enters them.
+  const name = escapeFileName(fileName);
+  const shownPath = escapeFileName(path);
   const syntax = result.problems.find((problem) => problem.rule === 'syntax');
-  if (syntax) throw new CliError(ExitCode.invalid, `${where(syntax)}: ${syntax.message}`, `Check it with: ecwid-instance validate ${path}`);
+  if (syntax) throw new CliError(ExitCode.invalid, `${where(syntax)}: ${escapeForeign(syntax.message)}`, `Check it with: ecwid-instance validate ${shownPath}`);
   const auth = decideAuthType(data);
   if (auth.type === undefined) {
     throw new CliError(ExitCode.invalid, `${name} holds both legacy (ecwid.*) and OAuth2 (oauth.*) keys`, 'Set "authentication.type" to "custom" or "oauth2" in its configuration.');
@@ -62,7 +66,7 @@ async function fromFile(path: string, context: Context): Promise<Found> {
   if (auth.type === 'oauth2') return { storeId: null, source: name, fromFile: true };
   const storeId = asJsonObject(asJsonObject(data)?.configuration)?.['ecwid.store.id'];
   if (typeof storeId !== 'string') {
-    throw new CliError(ExitCode.invalid, `${name} has no ecwid.store.id`, `Check it with: ecwid-instance validate ${path}`);
+    throw new CliError(ExitCode.invalid, `${name} has no ecwid.store.id`, `Check it with: ecwid-instance validate ${shownPath}`);
   }
   return { storeId, source: name, fromFile: true };
 }

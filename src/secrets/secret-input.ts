@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { fileError, usageError } from '../errors.js';
 import { readFileBytes, readStreamBytes, SECRET_LIMIT } from '../fs/read-file.js';
 import { stripOneTrailingNewline } from './secret-list.js';
+import { escapeFileName } from '../text/escape.js';
 
 /**
  * Names that hold a secret, whatever the spelling convention: configuration keys (`oauth.api.secret`,
@@ -29,9 +30,9 @@ export function checkOneStdinReader(inputs: readonly (readonly [label: string, p
  */
 export async function readSecretFile(path: string, flag: string, context: Pick<Context, 'io' | 'cwd' | 'secrets'>): Promise<string> {
   const outcome = path === '-' ? await readStreamBytes(context.io.stdin, SECRET_LIMIT) : readFileBytes(resolve(context.cwd, path), SECRET_LIMIT);
-  if (!outcome.ok) throw fileError(`${flag}: cannot read ${path === '-' ? 'stdin' : path}: ${outcome.reason}`);
+  if (!outcome.ok) throw fileError(`${flag}: cannot read ${path === '-' ? 'stdin' : escapeFileName(path)}: ${outcome.reason}`);
   const secret = stripOneTrailingNewline(outcome.bytes.toString('utf8'));
   context.secrets.add(secret);
-  if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : path} is empty`);
+  if (secret === '') throw usageError(`${flag}: ${path === '-' ? 'stdin' : escapeFileName(path)} is empty`);
   return secret;
 }
