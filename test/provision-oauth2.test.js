@@ -137,7 +137,7 @@ describe('provision: OAuth2 through the browser, caught on the loopback redirect
     assertClean(result, dir, fileText);
   });
 
-  test('no redirect within --auth-wait: exit 5, nothing created', async (t) => {
+  test('no redirect within --auth-wait: exit 5, nothing created', { timeout: 20_000 }, async (t) => {
     const dir = tempDir(t);
     const port = await freePort();
     oauthFile(dir, `http://127.0.0.1:${port}/callback`);
@@ -255,5 +255,47 @@ describe('provision: OAuth2 with the code given', () => {
     assert.match(undeclared.stderr, /\nThis is a legacy-key file: set "authentication\.type": "custom" in its configuration/);
     const declared = await runCli(['provision', 'declared.json', '--base-url', api.url], { fetch: globalThis.fetch, env: ENV, cwd: dir });
     assert.equal(declared.code, 0, 'the platform takes a declared custom file as legacy');
+  });
+});
+
+describe('provision: argv → options for the OAuth2 flags', () => {
+  async function parse(argv) {
+    const { Command } = await import('commander');
+    const { registerProvision } = await import('../dist/commands/provision.js');
+    let options;
+    const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
+    registerProvision(program, {}, { exitCode: 0 }, async (o) => {
+      options = o;
+      return 0;
+    });
+    await program.parseAsync(['provision', ...argv], { from: 'user' });
+    return options;
+  }
+  const cases = [
+    [[], { codeFile: undefined, open: false, authWait: 300 }],
+    [['--code-file', 'code.txt'], { codeFile: 'code.txt' }],
+    [['--code-file', '-'], { codeFile: '-' }],
+    [['--open'], { open: true }],
+    [['--auth-wait', '60'], { authWait: 60 }],
+    [['--auth-wait', '0.5'], { authWait: 0.5 }],
+  ];
+  for (const [argv, expected] of cases) {
+    test(argv.join(' ') || '(none)', async () => {
+      const options = await parse(argv);
+      for (const [key, value] of Object.entries(expected)) assert.equal(options[key], value, key);
+    });
+  }
+  for (const bad of ['0', '-1', 'soon', '3601']) {
+    test(`--auth-wait ${bad} is refused`, async () => {
+      await assert.rejects(parse(['--auth-wait', bad]), (error) => error.code === 'commander.invalidArgument');
+    });
+  }
+  test('--code <value> does not exist: a code is never a flag value', async () => {
+    await assert.rejects(parse(['--code', 'abc']), (error) => error.code === 'commander.unknownOption');
+  });
+  test('--code-file - and the instance file from stdin cannot both read it', async () => {
+    const result = await runCli(['provision', '-', '--code-file', '-', '--dry-run']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^error: stdin can be read only once, but the instance file and --code-file both read it/);
   });
 });
