@@ -19,7 +19,16 @@ export interface Context {
    * commands add what they read, and every error `main` prints is redacted with it.
    */
   secrets: SecretList;
+  /**
+   * Calls `listener` when the user asks the run to stop (Ctrl+C, SIGTERM), instead of the process
+   * ending there; returns the function that stops listening. Commands that run until stopped
+   * (`events listen`) use it to finish their work and return; only `main` touches the real signals.
+   */
+  onStopRequest: (listener: (signal: StopSignal) => void) => () => void;
 }
+
+/** The signals that ask a run to stop. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
 
 /** What keeps a command from asking: its flags and `CI`, and the streams that are not terminals. */
 export interface PromptBlockers {

@@ -159,6 +159,14 @@ export function processContext(): Context {
     fetch: globalThis.fetch,
     prompter: async (options) => (await import('./terminal-prompter.js')).terminalPrompter({ color: options?.color ?? false }),
     secrets: new SecretList(),
+    onStopRequest: (listener) => {
+      const signals = ['SIGINT', 'SIGTERM'] as const;
+      const handlers = signals.map((signal) => [signal, () => listener(signal)] as const);
+      for (const [signal, handler] of handlers) process.on(signal, handler);
+      return () => {
+        for (const [signal, handler] of handlers) process.off(signal, handler);
+      };
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { turnColorOff, write } from './io.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
+import { registerEvents } from './commands/events.js';
 import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
 import { registerProvision } from './commands/provision.js';
@@ -59,6 +60,7 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerSchema(program, context, outcome);
   registerConfig(program, context, outcome);
   registerProvision(program, context, outcome);
+  registerEvents(program, context, outcome);
   registerStatus(program, context, outcome);
   // It reads the program when it runs, so it completes every command registered here.
   registerCompletion(program, context, outcome);

@@ -74,6 +74,28 @@ describe('writeFileAtomic', () => {
     assert.equal(readFileSync(target, 'utf8'), 'last\n');
   });
 
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    test(`${signal} mid-write: the process ends by it, the old file is whole and no temporary file is left`, async (t) => {
+      const dir = tempDir(t);
+      const target = join(dir, 'instance.json');
+      writeFileSync(target, OLD);
+      const script = `import { writeFileAtomic } from ${JSON.stringify(join(root, 'dist/fs/write-file-atomic.js'))};
+        await writeFileAtomic(${JSON.stringify(target)}, 'x'.repeat(256 * 1024 * 1024), { mode: 0o600, overwrite: true });`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', (code, signalCode) => resolve({ code, signalCode })));
+      let temporary;
+      for (let i = 0; i < 2000 && !temporary; i++) {
+        temporary = readdirSync(dir).find((name) => name.endsWith('.tmp'));
+        if (!temporary) await sleep(5);
+      }
+      child.kill(signal);
+      assert.deepEqual(await exited, { code: null, signalCode: signal });
+      assert.ok(temporary, 'the child started writing');
+      assert.equal(readFileSync(target, 'utf8'), OLD);
+      assert.deepEqual(readdirSync(dir), ['instance.json']);
+    });
+  }
+
   test("the sweep removes only this tool's abandoned temporaries: never a user's file, a live writer's or a fresh one", async (t) => {
     const dir = tempDir(t);
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;

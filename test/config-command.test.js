@@ -1,6 +1,6 @@
 // config list/get/set/unset/path against a config folder of the test's own.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -163,6 +163,17 @@ describe('config', () => {
     assert.deepEqual(await config('list'), { code: 0, stdout: 'store-id=4870020\n', stderr: '' });
     assert.equal((await config('set', 'name', 'shop')).code, 0);
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, '')), { 'store-id': '4870020', name: 'shop' });
+  });
+
+  test('a config file that is a symbolic link stays one: the file it leads to is changed', async (t) => {
+    const { dir, file, config } = store(t, '{"name": "shop"}');
+    const real = join(dir, '..', 'dotfiles-config.json');
+    renameSync(file, real);
+    symlinkSync(real, file);
+    assert.equal((await config('set', 'store-id', '4870020')).code, 0);
+    assert.ok(lstatSync(file).isSymbolicLink());
+    assert.deepEqual(JSON.parse(readFileSync(real, 'utf8')), { name: 'shop', 'store-id': '4870020' });
+    assert.equal(statSync(real).mode & 0o777, 0o600);
   });
 
   test('under umask 000 the folder is made 0700 and the file 0600 (real process)', (t) => {

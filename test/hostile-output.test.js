@@ -248,11 +248,13 @@ describe('config, init, provision and errors quote what others wrote escaped', (
       );
       server.state.behaviour = 'contract';
       for (const json of [false, true]) {
-        const created = await runCli(['provision', ...(json ? ['--json'] : [])], { cwd: dir, env, fetch: globalThis.fetch });
+        // stderr a terminal: the progress line quotes the name too.
+        const created = await runCli(['provision', ...(json ? ['--json'] : [])], { cwd: dir, env, fetch: globalThis.fetch, stderrTTY: true });
         assert.equal(created.code, 0);
         assertNothingRaw(created.stdout.replace(/\n/g, ''), 'stdout');
         assertNothingRaw(created.stderr.replace(/\n/g, ''), 'stderr');
         // Text from the API is cleaned alike for every format.
+        if (!json) assert.match(created.stderr, /^Creating instance "shopgnp\.\\u202eexe\\x1b\[2J" on /);
         if (json) assert.equal(JSON.parse(created.stdout).name, 'shopgnp.\\u202eexe\\x1b[2J');
         else assert.match(created.stdout, /^Created instance \S+ "shopgnp\.\\u202eexe\\x1b\[2J"\n$/);
       }
@@ -278,6 +280,8 @@ describe('config, init, provision and errors quote what others wrote escaped', (
       assert.equal(stderr.slice(0, stderr.indexOf('\n') + 1), first, argv.join(' '));
       assertNothingRaw(stderr.replace(/\n/g, ''), argv.join(' '));
     }
+    const schema = await runCli(['schema', '-o', `s${HOSTILE.clear}.json`], { cwd: dir });
+    assert.equal(schema.stderr, 'Wrote s\\x1b[2J.json\n');
     writeFileSync(join(dir, 'config'), '');
     mkdirSync(env.ECWID_INSTANCE_CONFIG_DIR);
     writeFileSync(join(env.ECWID_INSTANCE_CONFIG_DIR, 'config.json'), '{');

@@ -122,6 +122,8 @@ describe('init in a terminal', () => {
     await run.waitFor('Callback URL of your app');
     run.type('https://example.com/ecwid/events\r');
     await run.waitFor('https://api.cloud-elements.com/elements/api-v2/events/ecwid');
+    await run.waitFor('Sign events so that your app can check they come from Cloud Elements? (Y/n)');
+    run.type('\r'); // yes, the default: a key is generated
     await run.waitFor('Instance name');
     run.type('\r');
     await run.waitFor('Tags, comma-separated');
@@ -132,7 +134,11 @@ describe('init in a terminal', () => {
     assert.equal(exitCode, 0, run.screen());
 
     const path = join(dir, 'instance.json');
-    assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), {
+    const written = JSON.parse(readFileSync(path, 'utf8'));
+    const signatureKey = written.configuration['event.notification.signature.key'];
+    assert.match(signatureKey, /^[A-Za-z0-9_-]{43}$/);
+    assert.ok(!run.raw.includes(signatureKey), 'the generated key was shown');
+    assert.deepEqual(written, {
       element: { key: 'ecwid' },
       configuration: {
         'authentication.type': 'custom',
@@ -141,6 +147,7 @@ describe('init in a terminal', () => {
         'ecwid.store.id': '4870020',
         'event.notification.enabled': 'true',
         'event.notification.callback.url': 'https://example.com/ecwid/events',
+        'event.notification.signature.key': signatureKey,
       },
       tags: ['production', 'eu'],
       name: 'ecwid-4870020',
@@ -281,6 +288,8 @@ describe('init in a terminal: OAuth2 and environments', () => {
     await run.waitFor('Callback URL of your app');
     run.type('https://example.com/ecwid/events\r');
     await run.waitFor('https://api.cloud-elements.co.uk/elements/api-v2/events/ecwid');
+    await run.waitFor('Sign events');
+    run.type('n\r');
     await run.waitFor('Instance name');
     run.type('shop-eu\r');
     await run.waitFor('Wrote instance.json');

@@ -79,6 +79,7 @@ describe('the wizard', () => {
       '',
       true,
       'example.com', 'https://example.com/ecwid/events',
+      true,
       '',
       'eu, eu', 'production, eu',
     ]);
@@ -96,6 +97,7 @@ describe('the wizard', () => {
         'confirm: Send Ecwid order events to your app (webhooks)? []',
         'input: Callback URL of your app (where Cloud Elements sends the events) ["the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events"]',
         'say: https://api.cloud-elements.com/elements/api-v2/events/ecwid',
+        'confirm: Sign events so that your app can check they come from Cloud Elements? []',
         'input: Instance name []',
         'input: Tags, comma-separated (optional) ["the tag \\"eu\\" is given twice"]',
       ],
@@ -105,7 +107,8 @@ describe('the wizard', () => {
     assert.deepEqual([script.transcript[5].choices, script.transcript[5].default], [['us', 'eu', 'staging', 'sap-us2', 'sap-eu10'], 'us']);
     assert.match(script.transcript[8].say, /paste this ION Cannon URL into the "ION Cannon endpoint URL" field/);
     assert.equal(script.transcript[6].default, false, 'events default off without a callback URL');
-    assert.equal(script.transcript[9].default, 'ecwid-4870020');
+    assert.equal(script.transcript[9].default, true, 'signing defaults to yes');
+    assert.equal(script.transcript[10].default, 'ecwid-4870020');
     assert.deepEqual(
       { storeId: ctx.storeId, orderKey: ctx.orderKey, productKey: ctx.productKey, events: ctx.events, callbackUrl: ctx.callbackUrl, name: ctx.name, tags: ctx.tags, overwrite: ctx.overwrite },
       { storeId: '4870020', orderKey: 'secret_abcDEF123', productKey: 'public_abcDEF123', events: true, callbackUrl: 'https://example.com/ecwid/events', name: 'ecwid-4870020', tags: ['production', 'eu'], overwrite: false },
@@ -121,6 +124,7 @@ describe('the wizard', () => {
       'http://example.com/cb', '',
       'sap-eu10',
       true, 'https://example.com/ecwid/events',
+      false,
       '', 'shop-eu',
       '',
     ]);
@@ -138,6 +142,7 @@ describe('the wizard', () => {
         'confirm: Send Ecwid order events to your app (webhooks)? []',
         'input: Callback URL of your app (where Cloud Elements sends the events) []',
         'say: https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2/events/ecwid',
+        'confirm: Sign events so that your app can check they come from Cloud Elements? []',
         'input: Instance name ["the name must not be empty"]',
         'input: Tags, comma-separated (optional) []',
       ],
@@ -147,7 +152,7 @@ describe('the wizard', () => {
     assert.match(script.transcript[3].say, /With http:\/\/localhost:8787\/callback/);
     assert.equal(script.transcript[4].default, 'http://localhost:8787/callback');
     assert.match(script.transcript[8].say, /set it as the webhook URL of your Ecwid app/);
-    assert.equal(script.transcript[9].default, undefined, 'no store ID to name an OAuth2 instance after');
+    assert.equal(script.transcript[10].default, undefined, 'no store ID to name an OAuth2 instance after');
     assert.doesNotMatch(JSON.stringify(script.transcript), /legacy_api|store ID|Order API|Product API/);
     assert.deepEqual(
       { authType: ctx.authType, clientId: ctx.clientId, clientSecret: ctx.clientSecret, redirectUrl: ctx.redirectUrl, target: ctx.target, name: ctx.name, storeId: ctx.storeId },

@@ -108,7 +108,7 @@ describe('the packed package', () => {
   });
 });
 
-describe('the packed library', { skip: pkg.exports === undefined && 'the package has no library entry' }, () => {
+describe('the packed library', () => {
   test('imports by the package name, with its types beside it', async () => {
     const script = `const library = await import(${JSON.stringify(pkg.name)}); console.log(Object.keys(library).sort().join(' '));`;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project });

@@ -2,13 +2,14 @@
 // and the real binary in a child process.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { describe, mock, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
 import { ORG_SECRET, REQUEST_ID, startFakeCloudElements, TOKEN, USER_SECRET } from './helpers/fake-cloud-elements.js';
 import { bin } from './helpers/paths.js';
-import { ENV, FILE, MAYBE_CREATED, NAME, provisionAgainst, SECRETS, SENT_BODY, useFakeCloudElements } from './helpers/provision-setup.js';
+import { ENV, FILE, MAYBE_CREATED, NAME, NOT_SAVED, provisionAgainst, SECRETS, SENT_BODY, useFakeCloudElements } from './helpers/provision-setup.js';
 
 let api;
 let elsewhere;
@@ -88,6 +89,122 @@ describe('provision: Cloud Elements or the network fails (exit 5, never retried)
     const { code, stderr } = await runCli(['provision', FILE, '--base-url', closed.url], { fetch: globalThis.fetch, env: ENV });
     assert.equal(code, 5);
     assert.equal(stderr, `error: cannot reach Cloud Elements at ${closed.url}: connection refused, ECONNREFUSED\nCheck the network, --base-url / --environment, and any proxy in between.\n`);
+  });
+});
+
+describe('provision: what a misbehaving server or network cannot make it do', () => {
+  const NOT_REACHED = 'Check the network, --base-url / --environment, and any proxy in between.\n';
+
+  test('a same-origin 307 back to the same address: the create is sent once, never round the loop', async () => {
+    api.state.behaviour = 'redirectLoop';
+    const { code, stdout, stderr } = await provision([FILE]);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'error: Cloud Elements answered HTTP 307 with a redirect back to an address already requested; not followed, a redirect loop\n');
+    assert.equal(code, 5);
+    assert.deepEqual(api.state.requests.map((r) => `${r.method} ${r.url}`), ['POST /elements/api-v2/instances']);
+  });
+
+  test('307 after 307 to ever new addresses: the create is re-sent once at most', async () => {
+    api.state.behaviour = 'redirectChain';
+    const { code, stderr } = await provision([FILE]);
+    assert.equal(stderr, 'error: Cloud Elements answered HTTP 307 with a redirect for the second time; not followed, since a POST is re-sent at most once\n');
+    assert.equal(code, 5);
+    assert.deepEqual(api.state.requests.map((r) => `${r.method} ${r.url}`), ['POST /elements/api-v2/instances', 'POST /moved/elements/api-v2/instances']);
+  });
+
+  test('a GET lookup is not sent round a loop either', async () => {
+    api.state.behaviour = 'redirectLoop';
+    const { code } = await provision([FILE, '--if-absent']);
+    assert.equal(code, 5);
+    assert.deepEqual(api.state.requests.map((r) => r.method), ['GET']);
+  });
+
+  test('a token holding a line break is refused (exit 5), the instance still reported, nothing written', async (t) => {
+    api.state.behaviour = 'tokenWithNewline';
+    const dir = tempDir(t);
+    const { code, stdout, stderr } = await provision([FILE, '--token-file', 'instance.token'], { cwd: dir });
+    assert.equal(stdout, `Created instance 12345 "${NAME}"\n`);
+    assert.equal(stderr, 'error: Cloud Elements returned an instance token holding spaces, line breaks or control characters: instance.token was not written\n');
+    assert.equal(code, 5);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  test('a --token-file in a folder that takes no files stops the run before anything is sent', async () => {
+    // Root (as tests run) writes through mode 0555, so a real refusal: /proc takes no new files, /sys none of root's.
+    for (const [path, reason] of [['/proc/instance.token', 'its folder does not accept new files'], ['/sys/instance.token', 'permission denied']]) {
+      const { code, stdout, stderr } = await provision([FILE, '--token-file', path]);
+      assert.equal(stderr, `error: cannot write ${path}: ${reason}\nChoose another --token-file, in a folder you can write to.\n`);
+      assert.equal(stdout, '');
+      assert.equal(code, 3);
+    }
+    assert.equal(api.state.requests.length, 0);
+  });
+
+  test('the probe of the token file folder leaves nothing behind', async (t) => {
+    const dir = tempDir(t);
+    const { code } = await provision([FILE, '--token-file', 'instance.token'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.deepEqual(readdirSync(dir), ['instance.token']);
+  });
+
+  test('a deadline that passes before the request was sent does not say the instance may exist', async () => {
+    // A fresh origin, so that a new connection is made; its deadline passes just before it would be.
+    const fresh = await startFakeCloudElements();
+    fresh.state.behaviour = 'hang';
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const expire = () => mock.timers.tick(2000);
+    subscribe('undici:client:beforeConnect', expire);
+    let result;
+    try {
+      result = await provisionAgainst(fresh, [FILE, '--timeout', '1']);
+    } finally {
+      unsubscribe('undici:client:beforeConnect', expire);
+      mock.timers.reset();
+      await fresh.close();
+    }
+    assert.equal(result.stderr, `error: no complete answer from Cloud Elements within 1 second (POST ${fresh.url})\nAllow more time with --timeout <seconds>.\n`);
+    assert.equal(result.code, 5);
+    assert.equal(fresh.state.requests.length, 0);
+  });
+
+  test('refused at localhost: 127.0.0.1 and then [::1] are tried, nothing was sent, so nothing may exist', async () => {
+    const closed = await startFakeCloudElements();
+    await closed.close();
+    const url = closed.url.replace('127.0.0.1', 'localhost');
+    const tried = [];
+    const recording = (target, init) => {
+      tried.push(new URL(target).host);
+      return globalThis.fetch(target, init);
+    };
+    const { code, stderr } = await runCli(['provision', FILE, '--base-url', url], { fetch: recording, env: ENV });
+    assert.equal(code, 5);
+    assert.equal(stderr, `error: cannot reach Cloud Elements at ${url}: connection refused, ECONNREFUSED\n${NOT_REACHED}`);
+    const port = new URL(url).port;
+    assert.deepEqual(tried, [`127.0.0.1:${port}`, `[::1]:${port}`]);
+  });
+
+  test('http://localhost is reached at 127.0.0.1 without asking the resolver', async () => {
+    const seen = [];
+    const recording = (target, init) => {
+      seen.push(new URL(target).hostname);
+      return globalThis.fetch(target, init);
+    };
+    const url = api.url.replace('127.0.0.1', 'localhost');
+    const result = await runCli(['provision', FILE, '--base-url', url], { fetch: recording, env: ENV });
+    assert.equal(result.stdout, `Created instance 12345 "${NAME}"\n`);
+    assert.equal(result.stderr, NOT_SAVED);
+    assert.equal(result.code, 0);
+    assert.deepEqual(seen, ['127.0.0.1']);
+  });
+
+  test('a name below localhost is not loopback: plain http:// to it is refused, nothing sent', async () => {
+    for (const host of ['evil.localhost', 'localhost.', 'localhost.evil.example', '127.0.0.1.nip.io']) {
+      const url = api.url.replace('127.0.0.1', host);
+      const { code, stderr } = await runCli(['provision', FILE, '--base-url', url], { fetch: globalThis.fetch, env: ENV });
+      assert.equal(stderr, 'error: --base-url: plain http:// is accepted only for localhost; secrets would travel in clear\nUse https://.\n', host);
+      assert.equal(code, 2, host);
+    }
+    assert.equal(api.state.requests.length, 0);
   });
 });
 

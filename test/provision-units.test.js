@@ -8,12 +8,13 @@ import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
 import { findApiTarget } from '../dist/cloud-elements/environments.js';
 import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
-import { configurationSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
+import { instanceSecrets, isSecretConfigurationKey } from '../dist/instance/configuration-secrets.js';
 import { parseSeconds, registerProvision } from '../dist/commands/provision.js';
 import { redactSecrets, SecretList } from '../dist/secrets/secret-list.js';
 import { stripOneTrailingNewline } from '../dist/secrets/secret-list.js';
 import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets/secret-input.js';
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
+import { isLoopbackHost, isLoopbackUrl, loopbackAddresses } from '../dist/util/url-safety.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const body = {
@@ -41,7 +42,7 @@ describe('request building', () => {
 
   test('masking: writeOnly keys, and unknown keys that look like secrets', () => {
     assert.deepEqual(maskInstanceBody(body).configuration, { 'ecwid.store.id': '4870020', 'ecwid.order.key': '****2wN9', 'ecwid.product.kye': '****6vB1', 'oauth.api.secret': '****' });
-    assert.deepEqual(configurationSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
+    assert.deepEqual(instanceSecrets(body).sort(), ['abc', 'public_8kL3mZ6vB1', 'secret_4xY7pQ2wN9']);
   });
 
   test('reading an instance file remembers every value provision treats as a secret', async (t) => {
@@ -49,7 +50,7 @@ describe('request building', () => {
     writeFileSync(join(dir, 'instance.json'), JSON.stringify(body));
     const secrets = new SecretList();
     await readInstanceFile('instance.json', { io: {}, cwd: dir, secrets });
-    for (const value of configurationSecrets(body)) assert.equal(secrets.redact(`[${value}]`), `[${redactSecrets(value, [value])}]`, value);
+    for (const value of instanceSecrets(body)) assert.equal(secrets.redact(`[${value}]`), `[${redactSecrets(value, [value])}]`, value);
   });
 
   test('cleanText shows control characters escaped and bounds the length', () => {
@@ -74,7 +75,7 @@ describe('one redaction rule', () => {
     const list = new SecretList(['secret_4xY7pQ2wN9', 'abc', 42, undefined]);
     const text = 'secret_4xY7pQ2wN9 abc';
     assert.equal(cleanText(text, list), list.redact(text));
-    assert.equal(list.redact(text), '****2wN9 abc');
+    assert.equal(list.redact(text), '****2wN9 ****');
   });
 
   test('one pattern names secret-like keys, in configuration and in the config store', () => {
@@ -99,6 +100,21 @@ describe('secret input helpers', () => {
     checkOneStdinReader([['a', '-'], ['b', 'file'], ['c', undefined]]);
     assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-']]), { exitCode: 2, message: 'stdin can be read only once, but a and b both read it' });
     assert.throws(() => checkOneStdinReader([['a', '-'], ['b', '-'], ['c', '-']]), { message: 'stdin can be read only once, but a, b and c all read it' });
+  });
+});
+
+describe('loopback, decided without the resolver', () => {
+  test('IP literals in 127.0.0.0/8 and ::1, and the name localhost itself; nothing the resolver decides', () => {
+    for (const url of ['http://localhost:8080', 'http://LOCALHOST', 'http://127.0.0.1', 'http://127.255.255.254:1', 'http://127.1', 'http://[::1]:9', 'http://[0:0:0:0:0:0:0:1]']) {
+      assert.equal(isLoopbackUrl(url), true, url);
+    }
+    for (const url of ['http://evil.localhost', 'http://localhost.', 'http://localhost.example.com', 'http://127.0.0.1.nip.io', 'http://128.0.0.1', 'http://[::ffff:127.0.0.1]', 'http://0.0.0.0', 'not a url']) {
+      assert.equal(isLoopbackUrl(url), false, url);
+    }
+    assert.equal(isLoopbackHost('a.localhost'), false);
+    assert.deepEqual(loopbackAddresses('localhost'), ['127.0.0.1', '[::1]']);
+    assert.deepEqual(loopbackAddresses('127.0.0.2'), ['127.0.0.2']);
+    assert.equal(loopbackAddresses('example.com'), undefined);
   });
 });
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
-import { ORG_SECRET, TOKEN, USER_SECRET, startFakeCloudElements } from './helpers/fake-cloud-elements.js';
+import { ORG_SECRET, REQUEST_ID, TOKEN, USER_SECRET, startFakeCloudElements } from './helpers/fake-cloud-elements.js';
 
 const ORDER = 'ordSECRET1111aaaa';
 const PRODUCT = 'prdSECRET2222bbbb';
@@ -127,5 +127,87 @@ describe('secrets never leak', () => {
       for (const secret of ALL_SECRETS) assert.ok(!text.includes(secret), `${file} holds a secret`);
     }
     for (const file of ['instance.json', 'second.json']) assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600);
+  });
+});
+
+describe('secrets echoed back in disguise, short ones, and the places a dry run must look', () => {
+  // A `"` and a `\` (JSON escapes them), and `+`, `=`, `/` (URL-encoding does).
+  const QUOTED = 'ord"SECRET\\4444dddd';
+  const ENCODED = 'prd+SECRET=5555/eeee';
+  const SHORT = 'Zq9';
+  const DEEP = ['cfgSECRET6666ffff', 'topTOKEN7777gggg', 'grantCODE8888hhhh'];
+  const INSTANCE = {
+    element: { key: 'ecwid' },
+    configuration: {
+      'oauth.api.secret': SHORT,
+      'ecwid.order.key': QUOTED,
+      'ecwid.product.key': ENCODED,
+      'ecwid.store.id': '4870020',
+      'x.password': { value: DEEP[0] }, // an unknown key: a warning, so the run goes on
+    },
+    tags: [QUOTED, `copy of ${ENCODED}`],
+    name: 'shop',
+    token: DEEP[1],
+    providerData: { code: DEEP[2] },
+  };
+  const forms = (secret) => {
+    const json = JSON.stringify(secret).slice(1, -1);
+    return [secret, json, encodeURIComponent(secret), encodeURIComponent(json)];
+  };
+  const leaked = (text) => [QUOTED, ENCODED, ...DEEP, USER_SECRET, ORG_SECRET].flatMap(forms).filter((form) => text.includes(form));
+
+  async function provision(t, argv) {
+    const dir = tempDir(t);
+    writeFileSync(join(dir, 'instance.json'), JSON.stringify(INSTANCE));
+    const env = { CLOUD_ELEMENTS_USER_SECRET: USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET: ORG_SECRET, CLOUD_ELEMENTS_BASE_URL: server.url };
+    const sent = server.state.requests.length;
+    const result = await runCli(['provision', 'instance.json', ...argv], { cwd: dir, env, fetch: globalThis.fetch });
+    return { ...result, sent: server.state.requests.length - sent };
+  }
+
+  test('an error message is masked before it is cut: no part of a secret across the cut shows', async (t) => {
+    server.state.behaviour = 'echoPadded';
+    // The user secret starts just before the 500th character and ends 2 characters after it.
+    server.state.echoPad = 500 - 'User '.length - (USER_SECRET.length - 2);
+    const { code, stderr, sent } = await provision(t, []);
+    assert.deepEqual([code, sent], [4, 1]);
+    assert.ok(!stderr.includes(USER_SECRET.slice(0, 8)), stderr);
+    assert.ok(stderr.includes(`User ****${USER_SECRET.slice(-4)}, Organization ****${ORG_SECRET.slice(-4)}`), stderr);
+  });
+
+  test('secrets echoed JSON-escaped or URL-encoded are recognised', async (t) => {
+    for (const behaviour of ['echoSecrets', 'echoEncoded']) {
+      server.state.behaviour = behaviour;
+      const { code, stderr, sent } = await provision(t, []);
+      assert.deepEqual([code, sent], [4, 1], behaviour);
+      assert.deepEqual(leaked(stderr), [], `${behaviour}:\n${stderr}`);
+      assert.ok(stderr.includes(`Request ID: ${REQUEST_ID}\n`), stderr);
+    }
+  });
+
+  test('a secret under 4 characters is masked wherever it stands alone, even URL-encoded', async (t) => {
+    for (const behaviour of ['echoSecrets', 'echoEncoded']) {
+      server.state.behaviour = behaviour;
+      const { code, stderr } = await provision(t, []);
+      assert.equal(code, 4);
+      assert.ok(!stderr.includes(SHORT), `${behaviour}:\n${stderr}`);
+    }
+    server.state.behaviour = 'echoSecrets';
+    const { stderr } = await provision(t, []);
+    assert.match(stderr, /"oauth\.api\.secret":"\*{4}","ecwid\.order\.key":"\*{4}dddd"/);
+  });
+
+  test('a dry run masks secrets by name at any depth, and known secrets wherever they are copied', async (t) => {
+    for (const json of [false, true]) {
+      const { code, stdout, stderr, sent } = await provision(t, ['--dry-run', ...(json ? ['--json'] : [])]);
+      assert.deepEqual([code, sent], [0, 0]);
+      assert.deepEqual(leaked(stdout + stderr), [], stdout);
+      assert.ok(!stdout.includes(`"${SHORT}"`), stdout);
+      if (!json) continue;
+      const { body } = JSON.parse(stdout);
+      assert.deepEqual(body.configuration['x.password'], { value: '****ffff' });
+      assert.deepEqual([body.token, body.providerData.code, body.tags[0], body.tags[1]], ['****gggg', '****hhhh', '****dddd', 'copy of ****eeee']);
+      assert.deepEqual([body.element.key, body.name, body.configuration['ecwid.store.id']], ['ecwid', 'shop', '4870020']);
+    }
   });
 });

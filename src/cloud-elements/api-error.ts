@@ -30,14 +30,16 @@ const MAX_SHOWN = 500;
 /**
  * Text from the network, made safe to print: known secrets masked, control characters (terminal
  * escapes, line breaks) shown escaped, spaces folded and the length bounded. Nothing else of a body
- * is ever shown.
+ * is ever shown. Secrets are masked before anything else: a cut first would leave a secret that
+ * straddles it unrecognised, all but its last characters shown.
  */
 export function cleanText(value: unknown, secrets: SecretList): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  let text = escapeForeign(String(value)).replace(/\s+/g, ' ').trim();
+  let text = escapeForeign(secrets.redact(String(value))).replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
+  text = secrets.redact(text); // a secret holding a space, echoed with a line break there
   if (text.length > MAX_SHOWN) text = `${text.slice(0, MAX_SHOWN)}…`;
-  return secrets.redact(text);
+  return text;
 }
 
 function statusLine(status: number): string {

@@ -1,6 +1,8 @@
 import { exchangeFacts, httpError, transportError, type ExchangeFacts } from './api-error.js';
 import { describeCause, readBody, type BodyOutcome } from './read-body.js';
+import { watchSending, type SendingWatch } from './sending.js';
 import type { SecretList } from '../secrets/secret-list.js';
+import { loopbackAddresses } from '../util/url-safety.js';
 import type { PlatformRequest } from './request.js';
 
 export interface ClientOptions {
@@ -20,7 +22,7 @@ export interface PlatformResponse {
   data: unknown;
 }
 
-/** Redirects followed at most, and only to the same origin. */
+/** Redirects a GET follows at most, and only to the same origin. */
 export const MAX_REDIRECTS = 5;
 
 /** Codes a connection can fail with before the request was sent: it surely did not arrive. */
@@ -30,62 +32,111 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
  * Sends one request and returns its 2xx JSON answer; anything else becomes a CliError: 4xx exit 4;
  * 5xx, timeout, connection failure, a bad redirect, an oversized or non-JSON body exit 5. Nothing is
  * retried. Redirects are followed by hand (`redirect: 'manual'`) so that the Authorization header
- * never goes to another origin.
+ * never goes to another origin, and a request with a body is never sent round a loop.
  */
 export async function callPlatform(request: PlatformRequest, options: ClientOptions): Promise<PlatformResponse> {
   const facts = exchangeFacts(request, options.secrets);
   // Only the timer aborts: an aborted signal means the time ran out.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutSeconds * 1000);
+  const origins = new Set<string>();
+  const sending = watchSending(origins, options.fetch === globalThis.fetch);
   const late = (): Error =>
     transportError(`no complete answer from Cloud Elements within ${options.timeoutSeconds} ${options.timeoutSeconds === 1 ? 'second' : 'seconds'} (${request.method} ${facts.origin})`, facts, {
       hint: 'Allow more time with --timeout <seconds>.',
-      mayHaveArrived: true,
+      mayHaveArrived: sending.mayHaveArrived(),
     });
   try {
-    const response = await follow(request, options, controller.signal, facts, late);
+    const response = await follow(request, options, { signal: controller.signal, facts, late, sending, origins });
     const body = await readBody(response, options.maxBytes, controller.signal);
     if (!body.ok && body.problem === 'timeout' && response.status < 400) throw late();
     return interpret(response, body, facts);
   } finally {
     clearTimeout(timer);
+    sending.stop();
   }
 }
 
-async function follow(
-  request: PlatformRequest,
-  options: ClientOptions,
-  signal: AbortSignal,
-  facts: ExchangeFacts,
-  late: () => Error,
-): Promise<Response> {
+interface Exchange {
+  signal: AbortSignal;
+  facts: ExchangeFacts;
+  late: () => Error;
+  sending: SendingWatch;
+  /** The origins connected to so far: the ones `sending` watches. */
+  origins: Set<string>;
+}
+
+async function follow(request: PlatformRequest, options: ClientOptions, exchange: Exchange): Promise<Response> {
   let url = new URL(request.url);
+  const requested = new Set<string>();
   for (let redirects = 0; ; redirects++) {
-    let response: Response;
+    requested.add(url.href);
+    const response = await send(url, request, options, exchange);
+    if (![301, 302, 303, 307, 308].includes(response.status)) return response;
+    await response.body?.cancel().catch(() => undefined);
+    url = redirectTarget(response, url, { method: request.method, redirects, requested, facts: exchange.facts });
+  }
+}
+
+/**
+ * One request to `url`. A plain-http `localhost` is reached at its loopback addresses, never through
+ * the resolver; the next one is tried only when the previous refused the connection (nothing sent).
+ */
+async function send(url: URL, request: PlatformRequest, options: ClientOptions, exchange: Exchange): Promise<Response> {
+  const addresses = url.protocol === 'http:' && url.hostname === 'localhost' ? (loopbackAddresses(url.hostname) ?? []) : [url.hostname];
+  for (const [index, address] of addresses.entries()) {
+    const target = new URL(url);
+    target.hostname = address;
+    exchange.origins.add(target.origin);
     try {
-      response = await options.fetch(url, {
+      return await options.fetch(target, {
         method: request.method,
         headers: request.headers,
         ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
         redirect: 'manual',
-        signal,
+        signal: exchange.signal,
       });
     } catch (error) {
-      if (signal.aborted) throw late();
-      const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(error)}`, facts, {
-        mayHaveArrived: !(typeof code === 'string' && NOT_SENT.has(code)),
+      if (exchange.signal.aborted) throw exchange.late();
+      const codes = failureCodes(error);
+      const surelyNotSent = (codes.length > 0 && codes.every((code) => NOT_SENT.has(code))) || !exchange.sending.mayHaveArrived();
+      if (surelyNotSent && codes.includes('ECONNREFUSED') && index < addresses.length - 1) continue;
+      throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(error)}`, exchange.facts, {
+        mayHaveArrived: !surelyNotSent,
         hint: 'Check the network, --base-url / --environment, and any proxy in between.',
       });
     }
-    if (![301, 302, 303, 307, 308].includes(response.status)) return response;
-    await response.body?.cancel().catch(() => undefined);
-    url = redirectTarget(response, url, request.method, redirects, facts);
   }
+  throw new Error('no address to connect to'); // unreachable: every host has at least one
 }
 
-/** Where a redirect leads, when it may be followed: same origin, method kept, few enough hops. */
-function redirectTarget(response: Response, from: URL, method: string, redirects: number, facts: ExchangeFacts): URL {
+/**
+ * The error codes of a failed fetch: undici wraps the socket's error as `cause`, and a connection
+ * tried at several addresses fails with an AggregateError of one error each. Empty when none is known.
+ */
+function failureCodes(error: unknown): string[] {
+  const cause = (error as { cause?: unknown } | undefined)?.cause ?? error;
+  const parts = cause instanceof AggregateError && cause.errors.length > 0 ? cause.errors : [cause];
+  const codes = parts.map((part) => (part as { code?: unknown } | undefined)?.code);
+  return codes.every((code): code is string => typeof code === 'string') ? codes : [];
+}
+
+interface RedirectFacts {
+  method: string;
+  /** Redirects followed so far. */
+  redirects: number;
+  /** Every URL this exchange has requested. */
+  requested: ReadonlySet<string>;
+  facts: ExchangeFacts;
+}
+
+/**
+ * Where a redirect leads, when it may be followed: the same origin, an address not requested yet,
+ * the method kept. A GET follows up to MAX_REDIRECTS; a request with a body (a create) is re-sent at
+ * most once, and only on 307/308, so that it can never be sent round a loop.
+ */
+function redirectTarget(response: Response, from: URL, redirect: RedirectFacts): URL {
+  const { method, redirects, facts } = redirect;
   const fail = (reason: string): Error => transportError(`Cloud Elements answered HTTP ${response.status} with a redirect ${reason}`, facts, { mayHaveArrived: false });
   const location = response.headers.get('location');
   if (!location) throw fail('but no Location header');
@@ -100,6 +151,8 @@ function redirectTarget(response: Response, from: URL, method: string, redirects
   }
   // A 301/302/303 would turn a POST into a GET without its body: never re-send a create that way.
   if (method !== 'GET' && response.status !== 307 && response.status !== 308) throw fail(`that would turn the ${method} into a GET; not followed`);
+  if (redirect.requested.has(target.href)) throw fail(`back to an address already requested; not followed, a redirect loop`);
+  if (method !== 'GET' && redirects >= 1) throw fail(`for the second time; not followed, since a ${method} is re-sent at most once`);
   if (redirects >= MAX_REDIRECTS) throw fail(`after ${MAX_REDIRECTS} redirects already; not followed`);
   return target;
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { usageError } from '../errors.js';
-import { stripOneTrailingNewline } from '../secrets/secret-list.js';
+import { holdsSpaceOrControl, stripOneTrailingNewline } from '../secrets/secret-list.js';
 import { readSecretFile } from '../secrets/secret-input.js';
 import type { PlatformSecrets } from './request.js';
 
@@ -65,8 +65,7 @@ export function missingSecretWarnings(found: Partial<PlatformSecrets>): string {
 /** Why a value cannot be a platform secret (it travels in a header), naming no part of it. */
 function secretProblem(value: string): string | undefined {
   if (value === '') return 'the secret must not be empty';
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) return 'the secret must not contain spaces, line breaks or control characters';
+  if (holdsSpaceOrControl(value)) return 'the secret must not contain spaces, line breaks or control characters';
   return undefined;
 }
 

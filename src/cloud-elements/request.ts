@@ -1,6 +1,5 @@
-import { asJsonObject } from '../util/json-object.js';
-import { isSecretConfigurationKey, isSecretProviderDataKey } from '../instance/configuration-secrets.js';
-import { maskSecret } from '../secrets/secret-list.js';
+import { mapInstanceValues } from '../instance/configuration-secrets.js';
+import { maskSecret, SecretList } from '../secrets/secret-list.js';
 import { toJson } from '../text/escape.js';
 
 /** The Platform API's instances resource, below the API host. */
@@ -73,26 +72,22 @@ export function instanceRequest(
   return request;
 }
 
-/** The body with every secret configuration value, and the grant code in `providerData`, masked. */
-export function maskInstanceBody(body: InstanceBody): InstanceBody {
-  const masked = { ...body };
-  const configuration = asJsonObject(body.configuration);
-  if (configuration) masked.configuration = maskValues(configuration, isSecretConfigurationKey);
-  const providerData = asJsonObject(body.providerData);
-  if (providerData) masked.providerData = maskValues(providerData, isSecretProviderDataKey);
-  return masked;
-}
-
-function maskValues(object: Record<string, unknown>, isSecret: (key: string) => boolean): Record<string, unknown> {
-  const masked: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) masked[key] = isSecret(key) && typeof value === 'string' ? maskSecret(value) : value;
-  return masked;
+/**
+ * The body as it may be shown: every value under a secret's name masked, at any depth (a top-level
+ * `token`, `providerData.code`, an object under a secret configuration key), and every known secret
+ * masked wherever else it appears (copied into the name, a tag, any other value).
+ */
+export function maskInstanceBody(body: InstanceBody, known: SecretList = new SecretList()): InstanceBody {
+  return mapInstanceValues(body, (value, secret) => {
+    if (secret && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) return maskSecret(String(value));
+    return typeof value === 'string' ? known.redact(value) : value;
+  }) as InstanceBody;
 }
 
 /** The create request as a dry run shows it: secrets masked, missing platform secrets named. */
-export function dryRunRequest(host: string, body: InstanceBody, secrets: Partial<PlatformSecrets>, version: string): PlatformRequest {
+export function dryRunRequest(host: string, body: InstanceBody, secrets: Partial<PlatformSecrets>, version: string, known?: SecretList): PlatformRequest {
   const show = (value: string | undefined): string => (value === undefined ? '<not set>' : maskSecret(value));
-  return createInstanceRequest(host, maskInstanceBody(body), { user: show(secrets.user), organization: show(secrets.organization) }, version);
+  return createInstanceRequest(host, maskInstanceBody(body, known), { user: show(secrets.user), organization: show(secrets.organization) }, version);
 }
 
 /** A request as text: the request line, the headers, a blank line and the pretty-printed body. */

@@ -53,6 +53,7 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
       .option('--no-events', 'do not send events')
       .option('--callback-url <url>', "your app's URL that receives the events")
       .option('--signature-key-file <file>', 'read an optional webhook signature key from a file (- for stdin)')
+      .option('--generate-signature-key', 'generate a random webhook signature key and write it to the file')
       .option('--name <name>', 'the instance name (default: ecwid-<store id>)')
       .option('--tag <tag>', 'a tag for the instance; repeat for more', collect),
   )
@@ -91,7 +92,7 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
         '(--client-id, --client-secret-file, --redirect-url, --scope or their variables) means oauth2, else custom.\n' +
         'Secrets are never flag values: they come from a masked prompt, an environment variable or a --...-file.\n',
     )
-    .action(async (flags: Omit<InitOptions, 'tags' | 'force' | 'json'> & { tag?: string[]; force?: boolean; json?: boolean }) => {
+    .action(async (flags: Omit<InitOptions, 'tags' | 'force' | 'json' | 'generateSignatureKey'> & { tag?: string[]; force?: boolean; json?: boolean; generateSignatureKey?: boolean }) => {
       outcome.exitCode = await run(
         {
           output: flags.output,
@@ -104,6 +105,7 @@ export const registerInit: Register<InitOptions> = (program, context, outcome, r
           orderKeyFile: flags.orderKeyFile,
           productKeyFile: flags.productKeyFile,
           signatureKeyFile: flags.signatureKeyFile,
+          generateSignatureKey: flags.generateSignatureKey === true,
           events: flags.events,
           callbackUrl: flags.callbackUrl,
           name: flags.name,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../context.js';
 import { write } from '../io.js';
 import { helpFooter, type Register } from './shared.js';
+import { escapeFileName } from '../text/escape.js';
 
 export interface SchemaOptions {
   output?: string | undefined;
@@ -18,7 +19,7 @@ export async function runSchema(options: SchemaOptions, context: Context): Promi
   }
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   await writeFileAtomic(resolve(context.cwd, options.output), text, { mode: 0o644, overwrite: options.force });
-  await write(context.io.stderr, `Wrote ${options.output}\n`);
+  await write(context.io.stderr, `Wrote ${escapeFileName(options.output)}\n`);
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, realpath } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describeFsError, fileError } from '../errors.js';
 import { CONFIG_FILE_LIMIT, readFileBytes } from '../fs/read-file.js';
@@ -89,7 +89,10 @@ async function changeData(path: string, change: (data: JsonObject) => boolean): 
     const data = readData(path);
     valuesOf(data, path);
     if (!change(data)) return;
-    await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, overwrite: true, shown, flag: 'ECWID_INSTANCE_CONFIG_DIR' });
+    // A config file linked from elsewhere (dotfiles kept in a repository) stays a link: the file it
+    // leads to is the one replaced. A link that leads nowhere is replaced itself.
+    const target = await realpath(path).catch(() => path);
+    await writeFileAtomic(target, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600, overwrite: true, shown, flag: 'ECWID_INSTANCE_CONFIG_DIR' });
   });
 }
 

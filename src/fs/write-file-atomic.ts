@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, readdir, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CliError, describeFsError, fileError } from '../errors.js';
 import { isRunning } from './is-running.js';
@@ -38,7 +39,8 @@ export async function writeFileAtomic(path: string, text: string, options: Write
   const shown = options.shown ?? path;
   await checkWritablePath(path, options);
   await removeAbandonedTemporaries(path);
-  const temporary = join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = temporaryPath(path);
+  const stopRemovingOnSignal = removeOnSignal(temporary);
   try {
     const handle = await open(temporary, 'wx', options.mode);
     try {
@@ -61,8 +63,34 @@ export async function writeFileAtomic(path: string, text: string, options: Write
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw alreadyExists(shown, options.flag);
     throw fileError(`cannot write ${escapeFileName(shown)}: ${describeFsError(error)}`);
   } finally {
+    stopRemovingOnSignal();
     await rm(temporary, { force: true }).catch(() => undefined);
   }
+}
+
+/** A new temporary file's path beside `path`: one a later write recognises, and sweeps if abandoned. */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `${temporaryPrefix(path)}${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * While the temporary file exists, a stopping signal (Ctrl+C, kill, a closed terminal) removes it
+ * before the process ends as the signal says: a half-written copy of a file of secrets is not left
+ * behind for the sweep. Returns the function that ends this.
+ */
+function removeOnSignal(temporary: string): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop();
+    rmSync(temporary, { force: true });
+    process.kill(process.pid, signal); // the signal's own ending, now that no listener of ours is left
+  };
+  const stop = (): void => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  return stop;
 }
 
 function temporaryPrefix(path: string): string {

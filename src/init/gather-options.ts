@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findChosenApiTarget, namedTarget, DEFAULT_ENVIRONMENT } from '../cloud-elements/environments.js';
 import { readConfigValues } from '../config/store.js';
@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
 import { write } from '../io.js';
+import { generateSignatureKey } from '../instance/signature-key.js';
 import { checkOneStdinReader } from '../secrets/secret-input.js';
 import { AUTH_TYPES } from '../instance/auth-type.js';
 import { chosenAuthType, inferredAuthType, unusedFlags } from './auth-choice.js';
@@ -42,28 +43,38 @@ export async function gatherOptions(options: InitOptions, context: Context): Pro
       target,
       output: options.output,
       overwrite,
-      outputExists: () => stat(resolve(context.cwd, options.output)).then(() => true, () => false),
+      // lstat: a symbolic link that leads nowhere is still there to be replaced, so it is asked about.
+      outputExists: () => lstat(resolve(context.cwd, options.output)).then(() => true, () => false),
     });
     values = answered;
     overwrite = answered.overwrite;
     target = answered.target;
   }
   const settings = finishSettings(values, () => whyNotAsked(context, options));
+  const signatureKeyGenerated = settings.eventsEnabled && settings.signatureKey === undefined && values.generateSignatureKey === true;
+  if (signatureKeyGenerated) {
+    settings.signatureKey = generateSignatureKey();
+    context.secrets.add(settings.signatureKey);
+  }
   for (const flag of unusedFlags(options, settings.authType ?? 'custom')) {
     await write(context.io.stderr, `warning: ${flag} is not used: the instance authenticates with ${settings.authType === 'oauth2' ? 'OAuth2' : 'the legacy API keys'}\n`);
   }
   target ??= namedTarget(DEFAULT_ENVIRONMENT);
   await warnUnusedSignatureKey(settings, options, context);
-  return { settings, output: options.output, overwrite, target, json: options.json };
+  return { settings, output: options.output, overwrite, target, json: options.json, signatureKeyGenerated };
 }
 
-function checkConflicts(options: InitOptions, context: Pick<Context, 'io'>): void {
+function checkConflicts(options: InitOptions, context: Pick<Context, 'io' | 'env'>): void {
   if (options.json && options.output === '-') {
     throw usageError('--json and --output - both write to stdout', 'Write the file with --output <file>, or drop --json.');
   }
   // The file holds both secrets: on a terminal they would be shown in full.
   if (options.output === '-' && context.io.stdoutIsTTY) {
     throw usageError('--output - would show the secrets on the terminal', 'Pipe it into another command (e.g. | ecwid-instance provision -), or write a file with --output <file>.');
+  }
+  if (options.generateSignatureKey) {
+    const given = options.signatureKeyFile !== undefined ? '--signature-key-file' : context.env.ECWID_SIGNATURE_KEY ? 'ECWID_SIGNATURE_KEY' : undefined;
+    if (given) throw usageError(`--generate-signature-key and ${given} both give the signature key`, `Drop one of them${given === 'ECWID_SIGNATURE_KEY' ? ' (unset ECWID_SIGNATURE_KEY to generate a key)' : ''}.`);
   }
   checkOneStdinReader(
     [
@@ -142,6 +153,10 @@ function finishSettings(draft: Draft, hint: () => string): InstanceSettings {
 
 /** A signature key only signs event callbacks: with events off it is dropped, and that is said. */
 async function warnUnusedSignatureKey(settings: InstanceSettings, options: InitOptions, context: Context): Promise<void> {
+  if (!settings.eventsEnabled && options.generateSignatureKey) {
+    await write(context.io.stderr, 'warning: --generate-signature-key is not used: events are off, and the signature key only signs event callbacks\n');
+    return;
+  }
   if (settings.eventsEnabled || settings.signatureKey === undefined) return;
   const source = options.signatureKeyFile !== undefined ? '--signature-key-file' : 'ECWID_SIGNATURE_KEY';
   await write(context.io.stderr, `warning: ${source} is not used: events are off, and the signature key only signs event callbacks\n`);

@@ -15,6 +15,8 @@ export interface InitOptions {
   orderKeyFile?: string | undefined;
   productKeyFile?: string | undefined;
   signatureKeyFile?: string | undefined;
+  /** `--generate-signature-key`: a new random key for signing event callbacks. */
+  generateSignatureKey: boolean;
   /** `--events` / `--no-events`; undefined when neither was given. */
   events?: boolean | undefined;
   callbackUrl?: string | undefined;
@@ -41,6 +43,8 @@ export interface Draft {
   events?: boolean | undefined;
   callbackUrl?: string | undefined;
   signatureKey?: string | undefined;
+  /** Generate a signature key (`--generate-signature-key`, or yes in the wizard). */
+  generateSignatureKey?: boolean | undefined;
   name?: string | undefined;
   tags?: string[] | undefined;
 }
@@ -53,4 +57,6 @@ export interface InitPlan {
   overwrite: boolean;
   target: ApiTarget;
   json: boolean;
+  /** Whether `settings.signatureKey` was generated here rather than given. */
+  signatureKeyGenerated: boolean;
 }

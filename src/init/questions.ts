@@ -99,6 +99,11 @@ export function ionCannonGuide(apiHost: string, authType: AuthType = 'custom'): 
   return `\n${where}\n  ${ionCannonUrl(apiHost)}\n\n`;
 }
 
+export const signEventsQuestion: ConfirmQuestion = {
+  message: 'Sign events so that your app can check they come from Cloud Elements?',
+  default: true,
+};
+
 /** Legacy instances are named after the store by default; an OAuth2 one has no store ID to go by. */
 export function nameQuestion(storeId?: string): InputQuestion {
   return { message: 'Instance name', ...(storeId === undefined ? {} : { default: `ecwid-${storeId}` }), validate: checkName };

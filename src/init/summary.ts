@@ -44,7 +44,7 @@ export function initReport(plan: InitPlan): InitReport {
 }
 
 /** The human summary: what was written, the URLs, and numbered next steps. */
-export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'>): string {
+export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'> & Partial<Pick<InitPlan, 'settings' | 'signatureKeyGenerated'>>): string {
   const toStdout = report.file === '-';
   const steps: string[] = [];
   if (report.eventsEnabled && report.legacyApiKeyUrl !== null) {
@@ -62,7 +62,20 @@ export function summaryText(report: InitReport, plan: Pick<InitPlan, 'target'>):
   return (
     `${toStdout ? 'Wrote the instance JSON to stdout.' : `Wrote ${escapeFileName(report.file)}`}\n\n` +
     urls +
-    `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`
+    `\nNext steps:\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n` +
+    signatureKeyNote(report, plan)
+  );
+}
+
+/** Where the signature key is and what the app does with it; never the key itself. */
+function signatureKeyNote(report: InitReport, plan: Partial<Pick<InitPlan, 'settings' | 'signatureKeyGenerated'>>): string {
+  if (!report.eventsEnabled || plan.settings?.signatureKey === undefined) return '';
+  const where = report.file === '-' ? 'The instance JSON holds' : `${report.file} holds`;
+  return (
+    `\nSignature key: ${where} ${plan.signatureKeyGenerated ? 'a newly generated' : 'the'} key as event.notification.signature.key (not shown here).\n` +
+    `Give it to your app: Cloud Elements signs each callback with it, in the Elements-Webhook-Signature header\n` +
+    `(sha256= and the base64 HMAC-SHA256 of the raw body); your app checks that before trusting the callback.\n` +
+    `Try it locally: ecwid-instance events listen, then ecwid-instance events send http://127.0.0.1:8787/\n`
   );
 }
 

@@ -77,6 +77,7 @@ export async function suppliedValues(
   return {
     ...draft,
     signatureKey: await secret(options.signatureKeyFile, '--signature-key-file', 'ECWID_SIGNATURE_KEY', checkSignatureKey),
+    generateSignatureKey: options.generateSignatureKey ? true : undefined,
     events: options.events,
     callbackUrl: accept(layered('--callback-url', options.callbackUrl, 'ECWID_CALLBACK_URL', 'callback-url'), checkCallbackUrl),
     name: accept(pick([['--name', options.name], ['config name', config.name]]), checkName),

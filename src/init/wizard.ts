@@ -19,6 +19,7 @@ import {
   productKeyQuestion,
   redirectUrlGuide,
   redirectUrlQuestion,
+  signEventsQuestion,
   storeIdQuestion,
   tagsQuestion,
 } from './questions.js';
@@ -99,6 +100,11 @@ export async function showIonCannonUrl(ctx: Pick<WizardContext, 'events' | 'targ
   if (ctx.events === true && ctx.target !== undefined) await ctx.say(ionCannonGuide(ctx.target.host, ctx.authType));
 }
 
+/** Asked only with events on and no key given: yes generates one when the file is written. */
+export async function askSignEvents(ctx: Pick<WizardContext, 'events' | 'signatureKey' | 'generateSignatureKey' | 'prompt'>): Promise<void> {
+  if (ctx.events === true && ctx.signatureKey === undefined) ctx.generateSignatureKey ??= await ctx.prompt.confirm(signEventsQuestion);
+}
+
 export async function askName(ctx: Pick<WizardContext, 'authType' | 'name' | 'storeId' | 'prompt'>): Promise<void> {
   ctx.name ??= (await ctx.prompt.input(nameQuestion(legacy(ctx) ? ctx.storeId : undefined))).trim();
 }
@@ -128,6 +134,7 @@ export const WIZARD_STEPS: ((ctx: WizardContext) => Promise<void>)[] = [
   askEvents,
   askCallbackUrl,
   showIonCannonUrl,
+  askSignEvents,
   askName,
   askTags,
   confirmOverwrite,

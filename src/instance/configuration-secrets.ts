@@ -1,11 +1,9 @@
-import { asJsonObject } from '../util/json-object.js';
 import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
-import { configurationKeys, providerDataKeys, providerDataSecretKeys, secretKeys } from '../validation/checking/schema-facts.js';
+import { configurationKeys, secretKeys } from '../validation/checking/schema-facts.js';
 import { closest } from '../validation/checking/suggest.js';
 
 const knownConfigurationKeys = new Set(configurationKeys);
 const secretKeyList = [...secretKeys];
-const knownProviderDataKeys = new Set(providerDataKeys);
 
 /**
  * The one definition of a secret configuration value: the schema's `writeOnly` keys, and, to be safe,
@@ -19,27 +17,61 @@ export function isSecretConfigurationKey(key: string): boolean {
 }
 
 /**
- * Whether a key of `providerData` holds a secret: the OAuth2 grant code (`writeOnly` in the schema),
- * and any key the schema does not know, since provider data is credentials by nature.
+ * A secret's name anywhere else in an instance (a top-level `token`, `providerData.code`, a nested
+ * `password`): a name that looks like a secret's, or `code` (the OAuth grant code). A bare `key` is
+ * not one: it names things (`element.key` is `ecwid`).
  */
-export function isSecretProviderDataKey(key: string): boolean {
-  return providerDataSecretKeys.has(key) || !knownProviderDataKeys.has(key);
+export function isSecretFieldName(key: string): boolean {
+  if (key === 'code') return true;
+  return key !== 'key' && isSecretConfigurationKey(key);
+}
+
+interface Pending {
+  from: object;
+  to: Record<string, unknown> | unknown[];
+  /** Everything below sits under a secret's name. */
+  secret: boolean;
+  where: 'top' | 'configuration' | 'elsewhere';
 }
 
 /**
- * Every secret value of an instance's configuration (any parsed JSON: nothing when it has no
- * configuration object), so that no output can quote one.
+ * A copy of an instance (any parsed JSON) with every value that is not an object or array replaced
+ * by `visit(value, secret)`, where `secret` says whether it sits under a secret's name at any depth
+ * (an object or array under one is secret throughout). Configuration keys are judged by
+ * isSecretConfigurationKey, other names by isSecretFieldName. Iterative: a file nested 100,000
+ * levels deep cannot exhaust the stack.
  */
-export function configurationSecrets(instance: unknown): string[] {
-  return Object.entries(asJsonObject(asJsonObject(instance)?.configuration) ?? {})
-    .filter(([key, value]) => isSecretConfigurationKey(key) && typeof value === 'string' && value !== '')
-    .map(([, value]) => value as string);
+export function mapInstanceValues(instance: unknown, visit: (value: unknown, secret: boolean) => unknown): unknown {
+  const stack: Pending[] = [];
+  const copy = (value: unknown, secret: boolean, where: Pending['where']): unknown => {
+    if (value === null || typeof value !== 'object') return visit(value, secret);
+    const to: Pending['to'] = Array.isArray(value) ? [] : {};
+    stack.push({ from: value, to, secret, where });
+    return to;
+  };
+  const root = copy(instance, false, 'top');
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { from, to, secret, where } = next;
+    const isArray = Array.isArray(from);
+    for (const [key, value] of Object.entries(from)) {
+      const named = !isArray && (where === 'configuration' ? isSecretConfigurationKey(key) : isSecretFieldName(key));
+      const below = where === 'top' && key === 'configuration' && !isArray ? 'configuration' : 'elsewhere';
+      // Defined, not assigned: a `__proto__` key stays a plain property and touches no prototype.
+      Object.defineProperty(to, key, { value: copy(value, secret || named, below), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return root;
 }
 
-/** Every secret value of an instance: its configuration's, and `providerData`'s (the grant code). */
+/**
+ * Every secret value of an instance (any parsed JSON), at any depth (see mapInstanceValues), so that
+ * no output can quote one. A number where a secret is expected counts as its text.
+ */
 export function instanceSecrets(instance: unknown): string[] {
-  const providerData = Object.entries(asJsonObject(asJsonObject(instance)?.providerData) ?? {})
-    .filter(([key, value]) => isSecretProviderDataKey(key) && typeof value === 'string' && value !== '')
-    .map(([, value]) => value as string);
-  return [...configurationSecrets(instance), ...providerData];
+  const found: string[] = [];
+  mapInstanceValues(instance, (value, secret) => {
+    if (secret && ((typeof value === 'string' && value !== '') || typeof value === 'number')) found.push(String(value));
+    return value;
+  });
+  return found;
 }

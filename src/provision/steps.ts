@@ -7,14 +7,15 @@ import { dryRunRequest, formatRequest, INSTANCES_PATH, instanceBody, type Instan
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { checkWritablePath } from '../fs/check-output-path.js';
+import { probeFolderWritable } from '../fs/probe-folder.js';
 import { write } from '../io.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
 import { asJsonObject } from '../util/json-object.js';
 import type { ProvisionOptions, ProvisionReport } from './provision-options.js';
-import type { SecretList } from '../secrets/secret-list.js';
+import { holdsSpaceOrControl, type SecretList } from '../secrets/secret-list.js';
 import { plural } from '../validation/reporting/summary.js';
 import { textReporter } from '../validation/reporting/text.js';
-import { escapeFileName, toJson } from '../text/escape.js';
+import { escapeFileName, escapeForeign, toJson } from '../text/escape.js';
 
 /**
  * Reads the instance file and applies the `validate` checks. Every problem is shown on stderr in the
@@ -37,12 +38,13 @@ const TOKEN_FLAG = '--token-file';
 
 /**
  * Checks before anything is sent that the token can be written there, so that a created instance's
- * token is not lost to a typo in the path, and that no earlier token is lost: an existing file is
- * replaced only with `--force`.
+ * token is not lost to a typo in the path or a folder that takes no files (read-only, `/proc`), and
+ * that no earlier token is lost: an existing file is replaced only with `--force`.
  */
 export async function checkTokenFile(path: string, cwd: string, force: boolean): Promise<string> {
   const full = resolve(cwd, path);
   await checkWritablePath(full, { overwrite: force, flag: TOKEN_FLAG, shown: path });
+  await probeFolderWritable(full, { flag: TOKEN_FLAG, shown: path });
   return full;
 }
 
@@ -70,9 +72,9 @@ export async function printDryRun(
   body: InstanceBody,
   secrets: Partial<PlatformSecrets>,
   options: Pick<ProvisionOptions, 'json' | 'ifAbsent'> & { pendingGrantCode?: boolean },
-  context: Pick<Context, 'io' | 'version'>,
+  context: Pick<Context, 'io' | 'version' | 'secrets'>,
 ): Promise<number> {
-  const request = dryRunRequest(target.host, body, secrets, context.version);
+  const request = dryRunRequest(target.host, body, secrets, context.version, context.secrets);
   // An OAuth2 grant code is obtained only by a real run: the dry run says so where it would be.
   if (options.pendingGrantCode) request.json = { ...(request.json as InstanceBody), providerData: { ...asJsonObject(body.providerData), code: '<obtained at run time>' } };
   const text = options.json
@@ -88,7 +90,8 @@ export async function printDryRun(
 
 /** A progress line, for a person at a terminal only. */
 export async function progress(context: Pick<Context, 'io'>, options: Pick<ProvisionOptions, 'json'>, text: string): Promise<void> {
-  if (context.io.stderrIsTTY && !options.json) await write(context.io.stderr, `${text}\n`);
+  // The text quotes names from the file and ids from the platform: escaped as a whole.
+  if (context.io.stderrIsTTY && !options.json) await write(context.io.stderr, `${escapeForeign(text)}\n`);
 }
 
 /**
@@ -103,6 +106,10 @@ export async function saveToken(
   const { fullPath, shownPath } = file;
   if (fullPath === undefined) return undefined;
   if (token === undefined) return new CliError(ExitCode.unavailable, `Cloud Elements returned no instance token: ${escapeFileName(shownPath ?? '')} was not written`);
+  // Written as one line: a line break or control character would make the file say something else.
+  if (holdsSpaceOrControl(token)) {
+    return new CliError(ExitCode.unavailable, `Cloud Elements returned an instance token holding spaces, line breaks or control characters: ${escapeFileName(shownPath ?? '')} was not written`);
+  }
   const { writeFileAtomic } = await import('../fs/write-file-atomic.js');
   try {
     await writeFileAtomic(fullPath, `${token}\n`, { mode: 0o600, overwrite: file.force, flag: TOKEN_FLAG, shown: shownPath });
@@ -135,7 +142,7 @@ export async function printResult(
   if (report.alreadyExists) return;
   if (report.updated) {
     // An update leaves the instance's token as it was: an earlier --token-file still holds it.
-    if (options.tokenFile !== undefined) await write(context.io.stderr, `The instance token is unchanged; ${options.tokenFile} was not written.\n`);
+    if (options.tokenFile !== undefined) await write(context.io.stderr, `The instance token is unchanged; ${escapeFileName(options.tokenFile)} was not written.\n`);
     return;
   }
   if (options.tokenFile === undefined) await write(context.io.stderr, 'The instance token was not saved (use --token-file <file> to keep it).\n');

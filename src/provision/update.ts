@@ -51,7 +51,7 @@ export async function printUpdateDryRun(
   lookup: InstanceLookup,
   secrets: Partial<PlatformSecrets>,
   options: { json: boolean },
-  context: Pick<Context, 'io' | 'version'>,
+  context: Pick<Context, 'io' | 'version' | 'secrets'>,
 ): Promise<number> {
   const show = (value: string | undefined): string => (value === undefined ? '<not set>' : maskSecret(value));
   const masked = { user: show(secrets.user), organization: show(secrets.organization) };
@@ -59,7 +59,7 @@ export async function printUpdateDryRun(
     lookup.by === 'id'
       ? instanceRequest(target.host, { method: 'GET', id: lookup.id }, masked, context.version)
       : listInstancesRequest(target.host, masked, context.version, PAGE_SIZE);
-  const patch = instanceRequest(target.host, { method: 'PATCH', id: lookup.by === 'id' ? lookup.id : 0, json: maskInstanceBody(updateBody(body)) }, masked, context.version);
+  const patch = instanceRequest(target.host, { method: 'PATCH', id: lookup.by === 'id' ? lookup.id : 0, json: maskInstanceBody(updateBody(body), context.secrets) }, masked, context.version);
   // Before the lookup the id is not known: the URL shows where it goes.
   if (lookup.by === 'name') patch.url = `${target.host}${INSTANCES_PATH}/{id}`;
   const text = options.json

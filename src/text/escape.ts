@@ -60,6 +60,16 @@ export function escapeJson(json: string): string {
   return UNSAFE_IN_JSON.test(json) ? json.replace(UNSAFE_IN_JSON, jsonEscape) : json;
 }
 
+// What makes a string's JSON differ from the string in quotes: JSON.stringify's escapes (quote,
+// backslash, C0, lone surrogates) and `escapeJson`'s.
+// eslint-disable-next-line no-control-regex
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+
+/** A string as output JSON, as `toJson` writes it; quoted as it is when nothing in it needs escaping. */
+export function jsonString(text: string): string {
+  return NEEDS_JSON_ESCAPE.test(text) ? toJson(text) : `"${text}"`;
+}
+
 /** `JSON.stringify` for output: see `escapeJson`. */
 export function toJson(value: unknown, space?: number): string {
   return escapeJson(JSON.stringify(value, null, space));

@@ -5,12 +5,14 @@
 //   npm run bench -- --quick           1, 1,000 and 10,000 files, fewer runs
 //   npm run bench -- --sizes 1,10000 --runs 5 --no-ajv
 //   npm run bench -- --sizes 10000 --valid-only   no broken files: what the broken ones cost
+//   npm run bench -- --events-only     only events listen against a bare node:http server (--no-events: without it)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { benchEvents, printEventsReport } from './events.js';
 import { generateInstances, SYNTAX_SUFFIX } from './generate.js';
 import { memoryRun, median, rssMethod, timeRun } from './measure.js';
 import { machineLine, printReport } from './report.js';
@@ -23,6 +25,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     'no-ajv': { type: 'boolean', default: false },
     'valid-only': { type: 'boolean', default: false },
+    'events-only': { type: 'boolean', default: false },
+    'no-events': { type: 'boolean', default: false },
   },
 });
 const sizes = (flags.sizes ?? (flags.quick ? '1,1000,10000' : '1,1000,10000,100000')).split(',').map(Number);
@@ -91,9 +95,12 @@ function checkSummary(stdout, expected, size) {
   if (!stdout.includes(line)) throw new Error(`validate did not report "${line}"; it printed:\n${stdout.slice(-500)}`);
 }
 
-const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
-process.on('exit', () => rmSync(base, { recursive: true, force: true }));
-const started = performance.now();
-const results = [];
-for (const size of sizes) results.push(await benchSize(size, base));
-printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
+if (!flags['events-only']) {
+  const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
+  process.on('exit', () => rmSync(base, { recursive: true, force: true }));
+  const started = performance.now();
+  const results = [];
+  for (const size of sizes) results.push(await benchSize(size, base));
+  printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
+}
+if (!flags['no-events']) printEventsReport(await benchEvents({ rounds: flags.quick ? 3 : 5, seconds: flags.quick ? 3 : 5 }));

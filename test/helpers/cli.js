@@ -25,7 +25,7 @@ export function tempDir(t, prefix = 'ecwid-instance-') {
  * @param {string[]} argv
  * `tty` makes all three streams terminals; `stdinTTY` / `stdoutTTY` / `stderrTTY` override one each.
  * `color` turns colour on for stdout and stderr (off by default).
- * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, color?: boolean, fetch?: typeof fetch, prompter?: object, stdout?: Capture, stderr?: Capture }} [options]
+ * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, color?: boolean, fetch?: typeof fetch, prompter?: object, stdout?: Capture, stderr?: Capture, stopRequests?: Function[] }} [options]
  * `stdout` / `stderr`: captures to use, for a test that reads what is printed while the command runs.
  */
 export async function runCli(argv, options = {}) {
@@ -53,6 +53,11 @@ export async function runCli(argv, options = {}) {
       return options.prompter;
     },
     secrets: new SecretList(),
+    // A test asks the run to stop by calling the `stop` it passed: stop(signal).
+    onStopRequest: (listener) => {
+      options.stopRequests?.push(listener);
+      return () => options.stopRequests?.splice(options.stopRequests.indexOf(listener) >>> 0, 1);
+    },
   };
   const code = await main(argv, context);
   return { code, stdout: stdout.text, stderr: stderr.text };

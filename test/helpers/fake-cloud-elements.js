@@ -47,7 +47,11 @@ const SECRET_KEYS = new Set(['ecwid.order.key', 'ecwid.product.key', 'event.noti
  *   `created201` (the contract, but a create answers 201 Created), `idInHeaderOnly` (a 400 whose body
  *   has a message but no requestId: the ID is only in the `Elements-Request-Id` header), `noToken`
  *   (the contract, but a create answers without the instance's token), `tokenInName` (the contract,
- *   but the created instance's name quotes its token).
+ *   but the created instance's name quotes its token), `tokenWithNewline` (the contract, but the token
+ *   holds a line break and a second line), `redirectLoop` (307 to the very same URL), `redirectChain`
+ *   (307 to a new address under /moved, again and again), `echoPadded` (a 400 whose message is
+ *   `echoPad` dashes and then the Authorization header), `echoEncoded` (a 400 quoting the request
+ *   body URL-encoded).
  * `beforeCreated`, when set, runs just before a create is answered (the instance exists by then).
  * `only(method, path)`, when set, limits the misbehaviour to the requests it returns true for; the
  * others get the contract.
@@ -72,6 +76,7 @@ export async function startFakeCloudElements() {
     oauthByDefault: false,
     /** When set, the only grant codes a create accepts. */
     grantCodes: undefined,
+    echoPad: 0,
   };
   const sockets = new Set();
   const server = createServer((req, res) => {
@@ -93,7 +98,7 @@ export async function startFakeCloudElements() {
     url,
     state,
     reset() {
-      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined, only: undefined, nextId: 12345, oauthByDefault: false, grantCodes: undefined });
+      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined, only: undefined, nextId: 12345, oauthByDefault: false, grantCodes: undefined, echoPad: 0 });
     },
     async close() {
       for (const socket of sockets) socket.destroy();
@@ -139,6 +144,16 @@ function answer(state, req, res, body) {
       return json(res, 400, { requestId: REQUEST_ID, message: `Invalid request ${req.headers.authorization} ${body}`, providerMessage: `Ecwid said: ${body}`, request: JSON.parse(body) });
     case 'redirectAway':
       res.writeHead(307, { Location: `${state.redirectTo}${req.url}` });
+      return res.end();
+    case 'echoPadded':
+      return json(res, 400, { requestId: REQUEST_ID, message: `${'-'.repeat(state.echoPad)}${req.headers.authorization}` });
+    case 'echoEncoded':
+      return json(res, 400, { requestId: REQUEST_ID, message: `Invalid body=${encodeURIComponent(body)}` });
+    case 'redirectLoop':
+      res.writeHead(307, { Location: req.url });
+      return res.end();
+    case 'redirectChain':
+      res.writeHead(307, { Location: `/moved${req.url}` });
       return res.end();
     case 'redirectSame':
       if (!url.pathname.startsWith('/moved/')) {
@@ -194,7 +209,7 @@ function answer(state, req, res, body) {
   return json(res, state.behaviour === 'created201' ? 201 : 200, {
     ...shown(stored),
     name: state.behaviour === 'tokenInName' ? `${instance.name} ${TOKEN}` : instance.name,
-    token: state.behaviour === 'noToken' ? undefined : TOKEN,
+    token: state.behaviour === 'noToken' ? undefined : state.behaviour === 'tokenWithNewline' ? `${TOKEN}\nexport EVIL=1` : TOKEN,
     provisionInteractions: [],
   });
 }

@@ -1,4 +1,4 @@
-import { escapeJson, toJson } from '../../text/escape.js';
+import { jsonString, toJson } from '../../text/escape.js';
 import type { FileResult, Summary } from '../problem.js';
 import type { Reporter } from './reporter.js';
 
@@ -24,13 +24,4 @@ export function jsonReporter(): Reporter {
       return `{"valid":${valid},"summary":${JSON.stringify(summary)},"files":[${files.join(',')}]}\n`;
     },
   };
-}
-
-/** Characters JSON.stringify would escape in a string (control characters among them). */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as JSON: quoted as it is when JSON.stringify would change nothing; then `escapeJson`. */
-function jsonString(text: string): string {
-  return escapeJson(NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`);
 }
