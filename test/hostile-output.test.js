@@ -272,6 +272,7 @@ describe('config, init, provision and errors quote what others wrote escaped', (
       [['init', '--no-input', '--store-id', '1', '--no-events', '-o', `${forged}/i.json`], `error: cannot write ${dir}/x\\x0aerror: forgedgnp.\\u202eexe/i.json: no such file or directory\n`],
       [['provision', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
       [['urls', forged], 'error: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
+      [['validate', `${forged}*.json`], 'error: no files match x\\x0aerror: forgedgnp.\\u202eexe*.json\n'],
       [['provision', '--user-secret-file', forged], 'error: --user-secret-file: cannot read x\\x0aerror: forgedgnp.\\u202eexe: no such file or directory\n'],
     ];
     writeFileSync(join(dir, 'instance.json'), JSON.stringify(GOOD));

@@ -15,6 +15,19 @@ useFakeCloudElements((servers) => ({ api } = servers));
 const provision = (args, options) => provisionAgainst(api, args, options);
 
 describe('provision: nothing is sent', () => {
+  test('a value nested thousands of levels deep is refused (exit 1), not a crash, in a dry run too', async (t) => {
+    const dir = tempDir(t);
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    writeFileSync(join(dir, 'deep.json'), `${JSON.stringify(SENT_BODY).slice(0, -1)},"deep":${deep}}`);
+    for (const extra of [[], ['--dry-run'], ['--dry-run', '--json']]) {
+      const { code, stdout, stderr } = await provision(['deep.json', ...extra], { cwd: dir });
+      assert.equal(stdout, '', extra.join(' '));
+      assert.match(stderr, /\nerror: deep\.json nests values more than 64 levels deep: nothing was sent\n/, extra.join(' '));
+      assert.equal(code, 1, extra.join(' '));
+    }
+    assert.equal(api.state.requests.length, 0);
+  });
+
   test('--dry-run prints the request, every secret masked', async () => {
     const { code, stdout, stderr } = await provision([FILE, '--dry-run']);
     assert.equal(code, 0);

@@ -14,7 +14,7 @@ import { redactSecrets, SecretList } from '../dist/secrets/secret-list.js';
 import { stripOneTrailingNewline } from '../dist/secrets/secret-list.js';
 import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets/secret-input.js';
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
-import { isLoopbackHost, isLoopbackUrl, loopbackAddresses } from '../dist/util/url-safety.js';
+import { connectionTargets, isLoopbackHost, isLoopbackUrl, loopbackAddresses } from '../dist/util/url-safety.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const body = {
@@ -115,6 +115,14 @@ describe('loopback, decided without the resolver', () => {
     assert.deepEqual(loopbackAddresses('localhost'), ['127.0.0.1', '[::1]']);
     assert.deepEqual(loopbackAddresses('127.0.0.2'), ['127.0.0.2']);
     assert.equal(loopbackAddresses('example.com'), undefined);
+  });
+
+  test('plain-http localhost is connected to at 127.0.0.1, then [::1]; anything else as it is', () => {
+    const hrefs = (url) => connectionTargets(new URL(url)).map((target) => target.href);
+    assert.deepEqual(hrefs('http://localhost:8080/a?b=1'), ['http://127.0.0.1:8080/a?b=1', 'http://[::1]:8080/a?b=1']);
+    assert.deepEqual(hrefs('https://localhost:8443/a'), ['https://localhost:8443/a']);
+    assert.deepEqual(hrefs('http://127.0.0.1:9/'), ['http://127.0.0.1:9/']);
+    assert.deepEqual(hrefs('http://evil.localhost/'), ['http://evil.localhost/']);
   });
 });
 

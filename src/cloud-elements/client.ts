@@ -2,7 +2,7 @@ import { exchangeFacts, httpError, transportError, type ExchangeFacts } from './
 import { describeCause, readBody, type BodyOutcome } from './read-body.js';
 import { watchSending, type SendingWatch } from './sending.js';
 import type { SecretList } from '../secrets/secret-list.js';
-import { loopbackAddresses } from '../util/url-safety.js';
+import { connectionTargets } from '../util/url-safety.js';
 import type { PlatformRequest } from './request.js';
 
 export interface ClientOptions {
@@ -83,10 +83,8 @@ async function follow(request: PlatformRequest, options: ClientOptions, exchange
  * the resolver; the next one is tried only when the previous refused the connection (nothing sent).
  */
 async function send(url: URL, request: PlatformRequest, options: ClientOptions, exchange: Exchange): Promise<Response> {
-  const addresses = url.protocol === 'http:' && url.hostname === 'localhost' ? (loopbackAddresses(url.hostname) ?? []) : [url.hostname];
-  for (const [index, address] of addresses.entries()) {
-    const target = new URL(url);
-    target.hostname = address;
+  const targets = connectionTargets(url);
+  for (const [index, target] of targets.entries()) {
     exchange.origins.add(target.origin);
     try {
       return await options.fetch(target, {
@@ -100,7 +98,7 @@ async function send(url: URL, request: PlatformRequest, options: ClientOptions, 
       if (exchange.signal.aborted) throw exchange.late();
       const codes = failureCodes(error);
       const surelyNotSent = (codes.length > 0 && codes.every((code) => NOT_SENT.has(code))) || !exchange.sending.mayHaveArrived();
-      if (surelyNotSent && codes.includes('ECONNREFUSED') && index < addresses.length - 1) continue;
+      if (surelyNotSent && codes.includes('ECONNREFUSED') && index < targets.length - 1) continue;
       throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(error)}`, exchange.facts, {
         mayHaveArrived: !surelyNotSent,
         hint: 'Check the network, --base-url / --environment, and any proxy in between.',

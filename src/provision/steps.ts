@@ -31,7 +31,28 @@ export async function readCheckedInstance(path: string, context: Pick<Context, '
   if (errors > 0 || data === undefined) {
     throw new CliError(ExitCode.invalid, `${escapeFileName(file.name)} is not a valid instance (${plural(errors, 'error')}): nothing was sent`, 'Fix the problems above; `ecwid-instance validate` checks the file again.');
   }
+  const depth = nestingDepth(data, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    throw new CliError(ExitCode.invalid, `${escapeFileName(file.name)} nests values more than ${MAX_NESTING} levels deep: nothing was sent`, 'An instance is a few levels deep; remove the deeply nested value (`ecwid-instance validate` names unknown keys).');
+  }
   return instanceBody(data);
+}
+
+/** An instance is 3 levels deep; far deeper cannot be serialized to send (nor meant to be). */
+const MAX_NESTING = 64;
+
+/** How deep objects and arrays nest in `value`, counted up to `limit + 1` at most; iterative. */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 const TOKEN_FLAG = '--token-file';

@@ -32,3 +32,17 @@ export function loopbackAddresses(hostname: string): string[] | undefined {
   if (quad && quad.slice(1).every((part) => Number(part) <= 255)) return [host];
   return undefined;
 }
+
+/**
+ * The URLs to connect to for `url`, in the order to try them: for plain-http `localhost`, the same
+ * URL at each of its loopback addresses (try the next only when one refuses the connection, so that
+ * nothing was sent); for anything else, `url` itself. Over https the name stays: TLS proves who answers.
+ */
+export function connectionTargets(url: URL): URL[] {
+  if (url.protocol !== 'http:' || url.hostname !== 'localhost') return [url];
+  return (loopbackAddresses(url.hostname) ?? []).map((address) => {
+    const target = new URL(url);
+    target.hostname = address;
+    return target;
+  });
+}

@@ -2,7 +2,7 @@ import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describeFsError, usageError, type CliError } from '../../errors.js';
 import { compileGlob, isGlob } from './glob.js';
-import { decodeForeignBytes } from '../../text/escape.js';
+import { decodeForeignBytes, escapeFileName } from '../../text/escape.js';
 
 /** One thing to check: a file (by the name shown in reports) or standard input. */
 export type Target =
@@ -39,11 +39,11 @@ export function expandPaths(paths: readonly string[], cwd: string): Expansion {
     const info = statOrUndefined(absolute);
     if (!info && isGlob(path)) {
       const found = expandGlob(path, cwd);
-      if (found.length === 0) expansion.unmatched.push(`no files match ${path}`);
+      if (found.length === 0) expansion.unmatched.push(`no files match ${escapeFileName(path)}`);
       targets.push(...found);
     } else if (info?.isDirectory()) {
       const found = walk(absolute, path, (file) => file.endsWith('.json'));
-      if (found.length === 0) expansion.unmatched.push(`no *.json files in ${path}`);
+      if (found.length === 0) expansion.unmatched.push(`no *.json files in ${escapeFileName(path)}`);
       for (const target of found) targets.push(target);
     } else {
       targets.push(fileTarget(path, absolute));
