@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { turnColorOff, write } from './io.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
+import { registerDelete } from './commands/delete.js';
 import { registerEvents } from './commands/events.js';
 import { refuseEmptyArguments, refuseEmptyOptionValues } from './commands/empty-values.js';
 import { registerInit } from './commands/init.js';
@@ -43,7 +44,8 @@ Examples:
   $ ecwid-instance init
   $ ecwid-instance validate configs/ --format github
   $ ecwid-instance urls --store-id 4870020
-  $ ecwid-instance provision instance.json --if-absent
+  $ ecwid-instance provision instance.json --update
+  $ ecwid-instance status instance.json --check
 
 Exit status: 0 success, 1 invalid instance data, 2 usage, 3 file system, 4 Cloud Elements rejected the
 request, 5 Cloud Elements or the network failed, 130 cancelled.`,
@@ -62,6 +64,7 @@ request, 5 Cloud Elements or the network failed, 130 cancelled.`,
   registerProvision(program, context, outcome);
   registerEvents(program, context, outcome);
   registerStatus(program, context, outcome);
+  registerDelete(program, context, outcome);
   // It reads the program when it runs, so it completes every command registered here.
   registerCompletion(program, context, outcome);
   refuseEmptyOptionValues(program);

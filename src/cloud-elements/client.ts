@@ -40,7 +40,7 @@ export async function callPlatform(request: PlatformRequest, options: ClientOpti
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutSeconds * 1000);
   const origins = new Set<string>();
-  const sending = watchSending(origins, options.fetch === globalThis.fetch);
+  const sending = watchSending(origins);
   const late = (): Error =>
     transportError(`no complete answer from Cloud Elements within ${options.timeoutSeconds} ${options.timeoutSeconds === 1 ? 'second' : 'seconds'} (${request.method} ${facts.origin})`, facts, {
       hint: 'Allow more time with --timeout <seconds>.',

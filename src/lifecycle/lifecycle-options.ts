@@ -20,3 +20,13 @@ export interface StatusOptions extends PlatformFlags {
   /** Exit 1 when the instance is missing or differs from the file (for CI). */
   check: boolean;
 }
+
+/** What `delete` was asked to do. */
+export interface DeleteOptions extends PlatformFlags {
+  /** The instance file (or `-` for stdin), read only for its name; not read with `--id`. */
+  file: string;
+  /** The instance with this id, instead of a lookup by the file's name. */
+  id?: string | undefined;
+  /** Delete without asking; needed when nothing may be asked. */
+  yes: boolean;
+}
