@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CliError, ExitCode, describeFsError } from '../errors.js';
 import { readRedirectQuery, type RedirectAnswer } from './redirect-answer.js';
@@ -32,8 +31,8 @@ function send(response: ServerResponse, status: number, page: string): void {
 }
 
 /**
- * Listens on exactly the redirect URL's loopback host and port (every address `localhost` names, never
- * all interfaces) and takes one `GET` on its path whose `state` matches. A wrong state is answered 400
+ * Listens on exactly the redirect URL's loopback host and port (`localhost` is 127.0.0.1 and ::1, never
+ * resolved; never all interfaces) and takes one `GET` on its path whose `state` matches. A wrong state is answered 400
  * and the wait goes on. A port that cannot be listened on is exit 3, naming the address.
  */
 export async function catchRedirect(address: LoopbackAddress, state: string): Promise<RedirectCatcher> {
@@ -67,7 +66,7 @@ export async function catchRedirect(address: LoopbackAddress, state: string): Pr
       ),
     );
   };
-  const hosts = address.host === 'localhost' ? await localhostAddresses() : [address.host];
+  const hosts = address.addresses;
   const failures: unknown[] = [];
   for (const host of hosts) {
     const server = createServer(handle);
@@ -94,16 +93,6 @@ export async function catchRedirect(address: LoopbackAddress, state: string): Pr
     );
   }
   return { answer, close };
-}
-
-async function localhostAddresses(): Promise<string[]> {
-  try {
-    const found = await lookup('localhost', { all: true });
-    const addresses = [...new Set(found.map((entry) => entry.address))];
-    return addresses.length > 0 ? addresses : ['127.0.0.1'];
-  } catch {
-    return ['127.0.0.1'];
-  }
 }
 
 function describeListenError(error: unknown): string {
