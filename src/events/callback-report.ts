@@ -41,7 +41,8 @@ export function clockTime(date: Date): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
-const field = (value: string | undefined): string => (value === undefined || value === '' ? '-' : escapeForeign(value));
+const orDash = (value: string | undefined): string => (value === undefined || value === '' ? '-' : value);
+const field = (value: string | undefined): string => escapeForeign(orDash(value));
 
 export function signatureText(record: Pick<CallbackRecord, 'signature' | 'problem'>): string {
   const reason = record.signature === 'invalid' && record.problem !== undefined ? ` (${SIGNATURE_PROBLEM_TEXT[record.problem]})` : '';
@@ -71,7 +72,10 @@ export function callbackLines(record: CallbackRecord): string {
   const tail = ` instance=${field(notification.instanceId)} webhook=${field(record.webhookId)} ${signatureText(record)}${forwardText(record.forward)}`;
   const time = clockTime(record.receivedAt);
   if (notification.events.length === 0) return `${time} no-events keys=${topLevelKeys(notification.body)}${tail}\n`;
-  return notification.events.map((event) => `${time} ${field(event.eventType)} ${field(event.objectType)} ${field(event.objectId)}${tail}\n`).join('');
+  let text = '';
+  // The three fields escaped at once: escaping is per character, and the spaces between are safe.
+  for (const event of notification.events) text += `${time} ${escapeForeign(`${orDash(event.eventType)} ${orDash(event.objectType)} ${orDash(event.objectId)}`)}${tail}\n`;
+  return text;
 }
 
 /** The `--json` line of one callback; what JSON leaves raw is written as `\u` escapes (see toJson). */

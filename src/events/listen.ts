@@ -25,11 +25,7 @@ export async function runListen(options: ListenOptions, context: Context): Promi
   const forward = options.forward === undefined ? undefined : checkForwardUrl(options.forward);
   const known = await findSignatureKey(options, context, instanceOnce(options, context));
   const counts = { accepted: 0, rejected: 0 };
-  // Lines keep the order the answers were decided in, whatever the streams' pace.
-  let printing = Promise.resolve();
-  const print = (stream: 'stdout' | 'stderr', text: string): void => {
-    printing = printing.then(() => write(context.io[stream], text)).catch(() => undefined);
-  };
+  const { print, flush } = batchedPrinter(context.io);
 
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
@@ -56,8 +52,35 @@ export async function runListen(options: ListenOptions, context: Context): Promi
     await close(server);
   }
   print('stderr', summaryLine(counts.accepted, counts.rejected));
-  await printing;
+  await flush();
   return 0;
+}
+
+/**
+ * Lines gathered and written once per turn of the event loop, in the order the answers were decided:
+ * under a burst of callbacks, one write carries many lines instead of one write each.
+ */
+function batchedPrinter(io: Context['io']): { print: (stream: 'stdout' | 'stderr', text: string) => void; flush: () => Promise<void> } {
+  const pending = { stdout: '', stderr: '' };
+  let written: Promise<unknown> = Promise.resolve();
+  let scheduled = false;
+  const flush = (): Promise<void> => {
+    scheduled = false;
+    const { stdout, stderr } = pending;
+    pending.stdout = '';
+    pending.stderr = '';
+    // A reader that went away or a full disk must not stop the receiver: what cannot be printed is dropped.
+    written = written.then(() => Promise.all([write(io.stdout, stdout), write(io.stderr, stderr)])).catch(() => undefined);
+    return written.then(() => undefined);
+  };
+  const print = (stream: 'stdout' | 'stderr', text: string): void => {
+    pending[stream] += text;
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => void flush());
+    }
+  };
+  return { print, flush };
 }
 
 function keyNote(known: KnownKey | undefined): string {

@@ -1,6 +1,7 @@
 // Reading a Cloud Elements callback body into typed events. Only `objectId`, `objectType` and
 // `eventType` are normalized by Cloud Elements; the rest is Ecwid's own data, whose exact shape is not
 // published. So this reads what it recognises and keeps everything else, never failing on a shape.
+import { isUtf8 } from 'node:buffer';
 
 /** The kinds of change Cloud Elements reports. Other values are passed through as they came. */
 export type WebhookEventType = 'CREATED' | 'UPDATED' | 'DELETED' | 'UNKNOWN';
@@ -68,7 +69,9 @@ function readEvent(value: unknown): WebhookEvent | undefined {
 
 function bodyText(rawBody: string | Uint8Array): string {
   if (typeof rawBody === 'string') return rawBody;
-  return new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+  const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  if (!isUtf8(bytes)) throw new SyntaxError('the body is not UTF-8 text');
+  return bytes.toString('utf8');
 }
 
 /**
@@ -82,12 +85,7 @@ function bodyText(rawBody: string | Uint8Array): string {
  * @throws SyntaxError when the body is not JSON, or its bytes are not UTF-8
  */
 export function parseNotification(rawBody: string | Uint8Array): WebhookNotification {
-  let text: string;
-  try {
-    text = bodyText(rawBody);
-  } catch {
-    throw new SyntaxError('the body is not UTF-8 text');
-  }
+  const text = bodyText(rawBody);
   const body: unknown = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
   const top = asObject(body);
   const message = asObject(top?.message) ?? top ?? {};

@@ -1,6 +1,6 @@
 // Signing and checking Cloud Elements' webhook callbacks. Part of the public library: it imports
 // nothing but node:crypto, so that an app importing it loads none of the command line's dependencies.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** The header that carries a callback's signature: `sha256=` and the base64 HMAC-SHA256 of the raw body. */
 export const SIGNATURE_HEADER = 'Elements-Webhook-Signature';
@@ -31,8 +31,16 @@ function bodyBytes(rawBody: string | Uint8Array): Uint8Array {
   return typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
 }
 
+// A receiver checks every callback with the same key: its key object is made once, not per call.
+let lastKey: { text: string; object: KeyObject } | undefined;
+
+function keyObject(key: string): KeyObject {
+  if (lastKey?.text !== key) lastKey = { text: key, object: createSecretKey(Buffer.from(key, 'utf8')) };
+  return lastKey.object;
+}
+
 function digest(rawBody: string | Uint8Array, key: string): Buffer {
-  return createHmac('sha256', Buffer.from(key, 'utf8')).update(bodyBytes(rawBody)).digest();
+  return createHmac('sha256', keyObject(key)).update(bodyBytes(rawBody)).digest();
 }
 
 /**

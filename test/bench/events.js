@@ -4,6 +4,7 @@
 //
 //   npm run bench -- --events-only
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ function startServer(args, env = {}) {
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       const match = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr);
-      if (match) resolve({ port: Number(match[1]), stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))), stderr: () => stderr });
+      if (match) resolve({ port: Number(match[1]), pid: child.pid, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))), stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });
@@ -72,6 +73,26 @@ async function load(port, { body, signature }, seconds) {
   return done / elapsed;
 }
 
+/** CPU time (user + system) a process has used, in ms; undefined where /proc is not there. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
+/** Requests/s and, where measurable, the server's CPU µs per request: the second holds on a busy machine. */
+async function measure(server, callback, seconds) {
+  const before = cpuMs(server.pid);
+  const started = performance.now();
+  const rate = await load(server.port, callback, seconds);
+  const after = cpuMs(server.pid);
+  const requests = (rate * (performance.now() - started)) / 1000;
+  return { rate, cpuPerRequest: before === undefined || after === undefined ? undefined : ((after - before) * 1000) / requests };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs both servers side by side; `rounds` interleaved measurements of `seconds` each, after a warm-up. */
@@ -84,12 +105,21 @@ export async function benchEvents({ seconds = 5, rounds = 5 } = {}) {
     process.stderr.write(`events: warm-up, then ${rounds} interleaved rounds of ${seconds} s per server, ${CONNECTIONS} connections, ${callback.body.length}-byte signed callbacks\n`);
     await load(listen.port, callback, 1);
     await load(bare.port, callback, 1);
-    const rates = { listen: [], bare: [] };
+    const runs = { listen: [], bare: [] };
     for (let round = 0; round < rounds; round++) {
-      rates.bare.push(await load(bare.port, callback, seconds));
-      rates.listen.push(await load(listen.port, callback, seconds));
+      runs.bare.push(await measure(bare, callback, seconds));
+      runs.listen.push(await measure(listen, callback, seconds));
     }
-    return { bodyBytes: callback.body.length, rounds, seconds, listen: median(rates.listen), bare: median(rates.bare), rates };
+    const cpu = (list) => (list.some((run) => run.cpuPerRequest === undefined) ? undefined : median(list.map((run) => run.cpuPerRequest)));
+    return {
+      bodyBytes: callback.body.length,
+      rounds,
+      seconds,
+      listen: median(runs.listen.map((run) => run.rate)),
+      bare: median(runs.bare.map((run) => run.rate)),
+      listenCpu: cpu(runs.listen),
+      bareCpu: cpu(runs.bare),
+    };
   } finally {
     await Promise.all([listen.stop(), bare.stop()]);
   }
@@ -97,10 +127,12 @@ export async function benchEvents({ seconds = 5, rounds = 5 } = {}) {
 
 export function printEventsReport(result) {
   const ratio = result.listen / result.bare;
-  const row = (name, rate) => `| ${name} | ${Math.round(rate).toLocaleString('en')} |`;
+  const µs = (value) => (value === undefined ? 'n/a' : value.toFixed(0));
+  const row = (name, rate, cpu) => `| ${name} | ${Math.round(rate).toLocaleString('en')} | ${µs(cpu)} |`;
   process.stdout.write(
     `\n### events listen (${result.bodyBytes}-byte signed callbacks, ${CONNECTIONS} connections, median of ${result.rounds} rounds of ${result.seconds} s)\n\n` +
-      `| server | requests/s |\n|---|---|\n${row('bare `node:http` (read body, 200)', result.bare)}\n${row('`events listen` (verify, parse, print)', result.listen)}\n\n` +
+      `| server | requests/s | server CPU µs/request |\n|---|---|---|\n${row('bare `node:http` (read body, 200)', result.bare, result.bareCpu)}\n` +
+      `${row('`events listen` (verify, parse, print)', result.listen, result.listenCpu)}\n\n` +
       `listen / bare: ${ratio.toFixed(2)} (target >= 0.80: ${ratio >= 0.8 ? 'met' : 'NOT met'})\n`,
   );
 }
