@@ -238,12 +238,15 @@ describe('init in a terminal', () => {
 
   test('SIGTERM at a masked prompt: the terminal gets its echo back, exit 143, nothing written', { skip: process.platform !== 'linux' }, async (t) => {
     const dir = tempDir(t);
-    const run = startInit(t, dir, ['--auth', 'custom', '--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END' });
+    // The shell waits for a line after END: output written just before a terminal's last process exits can be lost.
+    const run = startInit(t, dir, ['--auth', 'custom', '--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END; read line' });
     await run.waitFor('Order API secret');
     run.type('secret_half');
     process.kill(await childOf(run.pid), 'SIGTERM');
     await run.waitFor('END');
     const screen = run.screen();
+    run.type('\r');
+    await run.exit();
     assert.match(screen, /EXIT=143/);
     const settings = screen.slice(screen.indexOf('EXIT=143')).split(/\s+/);
     for (const mode of ['echo', 'icanon']) assert.ok(settings.includes(mode) && !settings.includes(`-${mode}`), `${mode} is on again:\n${screen}`);
