@@ -84,6 +84,7 @@ async function follow(request: PlatformRequest, options: ClientOptions, exchange
  */
 async function send(url: URL, request: PlatformRequest, options: ClientOptions, exchange: Exchange): Promise<Response> {
   const targets = connectionTargets(url);
+  let refused: unknown; // the first refusal, which the error names when no other address did better
   for (const [index, target] of targets.entries()) {
     exchange.origins.add(target.origin);
     try {
@@ -98,8 +99,12 @@ async function send(url: URL, request: PlatformRequest, options: ClientOptions, 
       if (exchange.signal.aborted) throw exchange.late();
       const codes = failureCodes(error);
       const surelyNotSent = (codes.length > 0 && codes.every((code) => NOT_SENT.has(code))) || !exchange.sending.mayHaveArrived();
-      if (surelyNotSent && codes.includes('ECONNREFUSED') && index < targets.length - 1) continue;
-      throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(error)}`, exchange.facts, {
+      if (surelyNotSent && codes.includes('ECONNREFUSED') && index < targets.length - 1) {
+        refused ??= error;
+        continue;
+      }
+      const shown = surelyNotSent && refused !== undefined ? refused : error; // [::1] may not exist at all
+      throw transportError(`cannot reach Cloud Elements at ${url.origin}: ${describeCause(shown)}`, exchange.facts, {
         mayHaveArrived: !surelyNotSent,
         hint: 'Check the network, --base-url / --environment, and any proxy in between.',
       });
