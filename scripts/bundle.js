@@ -54,8 +54,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20.17',
-  // Loaded by dynamic import() when used: an ES module package, and not on a fast path.
-  external: ['@inquirer/prompts'],
+  // Loaded by dynamic import() when used: ES module packages, and neither is on a fast path.
+  external: ['conf', '@inquirer/prompts'],
   // The modules read files beside themselves through import.meta.url; bundle depth (dist/bundle/)
   // matches theirs (dist/commands/), so the same relative URLs still work.
   define: { 'import.meta.url': '__importMetaUrl' },

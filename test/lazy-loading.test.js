@@ -1,4 +1,5 @@
-// Commands load only what they need: validate, a non-interactive init and config never load inquirer.
+// Commands load only what they need: validate, a non-interactive init and config never load inquirer;
+// conf is loaded only to change the config store.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -8,10 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { tempDir } from './helpers/cli.js';
 import { fixtures, root } from './helpers/paths.js';
 
-// A module hook in the child that reports every inquirer module it resolves.
+// A module hook in the child that reports every inquirer or conf module it resolves.
 const HOOK = `export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (/node_modules\\/@inquirer\\//.test(result.url)) process._rawDebug('LOADED ' + result.url);
+  if (/node_modules\\/(@inquirer|conf)\\//.test(result.url)) process._rawDebug('LOADED ' + result.url);
   return result;
 }`;
 const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)});`;
@@ -31,22 +32,29 @@ function loaded(t, args, env = {}, script = `const { runFromProcess } = await im
 }
 
 describe('lazy loading', () => {
-  test('validate does not load inquirer', (t) => {
+  test('validate loads neither inquirer nor conf', (t) => {
     const run = loaded(t, ['validate', 'valid']);
     assert.equal(run.status, 0);
     assert.deepEqual(run.modules, []);
   });
 
-  test('init without a terminal does not load it', (t) => {
+  test('init without a terminal loads neither, though it reads the config store', (t) => {
     const run = loaded(t, ['init', '--store-id', '1', '-o', '-'], { ECWID_ORDER_KEY: 'order_key', ECWID_PRODUCT_KEY: 'product_key' });
     assert.equal(run.status, 0);
     assert.deepEqual(run.modules, []);
   });
 
-  test('config set does not load it', (t) => {
-    const run = loaded(t, ['config', 'set', 'name', 'shop']);
+  test('config list reads the store without conf', (t) => {
+    const run = loaded(t, ['config', 'list']);
     assert.equal(run.status, 0);
     assert.deepEqual(run.modules, []);
+  });
+
+  test('config set loads conf, and not inquirer', (t) => {
+    const run = loaded(t, ['config', 'set', 'name', 'shop']);
+    assert.equal(run.status, 0);
+    assert.ok(run.modules.some((url) => url.includes('/node_modules/conf/')), 'conf was loaded');
+    assert.deepEqual(run.modules.filter((url) => url.includes('/node_modules/@inquirer/')), []);
   });
 
   test('the hook sees inquirer when it is loaded', (t) => {
