@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import { Command } from 'commander';
 import { registerStatus } from '../dist/commands/status.js';
 import { runCli, tempDir } from './helpers/cli.js';
-import { REQUEST_ID } from './helpers/fake-cloud-elements.js';
+import { ORG_SECRET, REQUEST_ID, USER_SECRET } from './helpers/fake-cloud-elements.js';
 import { ENV, FILE, INSTANCE, NAME, useFakeCloudElements } from './helpers/provision-setup.js';
 import { runAgainst, seen, stored } from './helpers/lifecycle-setup.js';
 
@@ -110,7 +110,12 @@ describe('status: the instance and its file', () => {
       assert.equal(code, 0);
       // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(stdout, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
-      if (!json) {
+      if (json) {
+        // The same JSON to a reader: the escapes are JSON's own, so the values come back whole.
+        const report = JSON.parse(stdout);
+        assert.equal(report.name, hostile);
+        assert.deepEqual(report.tags, ['eu\u001b[2J', 'production']);
+      } else {
         assert.match(stdout, /\nname: ecwid-4870020\\x1b\]0;owned\\x07\\u202e\n/);
         assert.match(stdout, /\necwid\.store\.id: platform 48\\x85\\u2066, file 4870020\n/);
       }
@@ -136,6 +141,17 @@ describe('status: secrets', () => {
       assert.equal(code, 0);
       assert.ok(!stdout.includes('KEY12345') && !stdout.includes('KEY6789'), stdout);
       assert.match(stdout, json.length ? /"ecwid\.product\.kye"/ : /\necwid\.product\.kye: not compared\n/);
+    }
+  });
+});
+
+describe('status: known secrets in what the platform says', () => {
+  test('a value quoting a secret of the run is masked, in text and JSON', async () => {
+    api.state.instances = [stored(501, { name: `shop ${USER_SECRET}`, tags: [ORG_SECRET] })];
+    for (const json of [[], ['--json']]) {
+      const { code, stdout } = await status([FILE, '--id', '501', ...json]); // runAgainst asserts that no secret is printed
+      assert.equal(code, 0);
+      assert.ok(stdout.includes(`shop ****${USER_SECRET.slice(-4)}`), stdout);
     }
   });
 });

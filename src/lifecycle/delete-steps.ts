@@ -3,7 +3,7 @@ import { canPrompt, promptBlockers, type Context } from '../context.js';
 import { CliError, ExitCode, usageError } from '../errors.js';
 import { readInstanceFile } from '../instance/read-instance-file.js';
 import { write } from '../io.js';
-import { escapeForeign } from '../text/escape.js';
+import { escapeForeign, toJson } from '../text/escape.js';
 import { asJsonObject } from '../util/json-object.js';
 import { describeMissing, type InstanceLookup } from './find-instance.js';
 import type { DeleteOptions } from './lifecycle-options.js';
@@ -47,14 +47,14 @@ export async function printOutcome(outcome: Outcome, options: Pick<DeleteOptions
   let text: string;
   if (outcome.deleted) {
     const { instance } = outcome;
-    const id = typeof instance.id === 'number' ? instance.id : shownId(instance, context);
+    const id = typeof instance.id === 'number' ? instance.id : context.secrets.redact(instance.id);
     text = options.json
-      ? `${JSON.stringify({ deleted: true, id, name: shownName(instance, context), environment: outcome.environment }, null, 2)}\n`
+      ? `${toJson({ deleted: true, id, name: context.secrets.redact(instance.name), environment: outcome.environment }, 2)}\n`
       : `Deleted instance ${shownId(instance, context)} "${shownName(instance, context)}"\n`;
   } else {
     const { lookup } = outcome;
-    const named = lookup.by === 'id' ? { id: lookup.id } : { name: escapeForeign(lookup.name) };
-    text = options.json ? `${JSON.stringify({ deleted: false, lookup: named, environment: outcome.environment }, null, 2)}\n` : `${describeMissing(lookup)}: nothing deleted\n`;
+    const named = lookup.by === 'id' ? { id: lookup.id } : { name: lookup.name };
+    text = options.json ? `${toJson({ deleted: false, lookup: named, environment: outcome.environment }, 2)}\n` : `${describeMissing(lookup)}: nothing deleted\n`;
   }
   await write(context.io.stdout, text);
   return 0;
