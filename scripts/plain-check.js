@@ -9,10 +9,10 @@
 
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'examples', 'default', 'writeOnly']);
 const LEAF = new Set(['type', 'const', 'enum', 'minLength', 'maxLength', 'pattern', 'format', 'not', 'anyOf', '$ref']);
-const OBJECT = new Set(['type', 'properties', 'required', 'if', 'then', 'allOf', 'additionalProperties', 'definitions']);
+const OBJECT = new Set(['type', 'properties', 'required', 'if', 'then', 'else', 'allOf', 'additionalProperties', 'definitions']);
 const ARRAY = new Set(['type', 'items', 'uniqueItems']);
 /** What `exact` can say of any value, exactly as ajv would. */
-const EXACT = new Set([...LEAF, 'required', 'properties', 'patternProperties', 'allOf']);
+const EXACT = new Set([...LEAF, 'required', 'properties', 'patternProperties', 'allOf', 'if', 'then', 'else']);
 const TYPE_TEST = {
   string: (v) => `typeof ${v} === "string"`,
   boolean: (v) => `typeof ${v} === "boolean"`,
@@ -131,6 +131,7 @@ export function generatePlainCheck(schema) {
     if (node.not !== undefined) tests.push(`!(${exact(node.not, v, `${where}/not`)})`);
     if (node.anyOf) tests.push(`(${node.anyOf.map((branch, i) => exact(branch, v, `${where}/anyOf/${i}`)).join(' || ')})`);
     if (node.allOf) tests.push(...node.allOf.map((branch, i) => exact(branch, v, `${where}/allOf/${i}`)));
+    if (node.if !== undefined) tests.push(conditional(node, v, where));
     if (node.$ref !== undefined) {
       const name = `exact_${node.$ref.replace(/\W/g, '_')}`;
       if (!helpers.has(name)) {
@@ -190,19 +191,24 @@ export function generatePlainCheck(schema) {
     return `{ const held = ${compiled.fn}(${value}); if (held < 0) return -1; count += held; }`;
   }
 
-  /** `if`/`then` pairs, the object's own and those of its allOf: each must hold, as ajv decides. */
+  /** `if`/`then`/`else` as ajv decides it: the condition is evaluated once, then one branch. */
+  function conditional(node, v, where) {
+    const then = node.then === undefined ? 'true' : exact(node.then, v, `${where}/then`);
+    const otherwise = node.else === undefined ? 'true' : exact(node.else, v, `${where}/else`);
+    return `((${exact(node.if, v, `${where}/if`)}) ? (${then}) : (${otherwise}))`;
+  }
+
+  /** The object's own if/then/else and those of its allOf: each must hold. */
   function conditionals(node, where) {
-    const pairs = [];
-    if (('then' in node) !== ('if' in node)) fail(where, 'then without if, or if without then');
-    if (node.if) pairs.push([node.if, node.then, where]);
+    const nodes = [];
+    if (('if' in node) !== ('then' in node || 'else' in node)) fail(where, 'then or else without if, or if without either');
+    if (node.if) nodes.push([node, where]);
     (node.allOf ?? []).forEach((item, i) => {
-      const extra = keywords(item).filter((key) => key !== 'if' && key !== 'then');
-      if (extra.length > 0 || !item.if || !item.then) fail(`${where}/allOf/${i}`, 'an allOf item that is not an if/then pair');
-      pairs.push([item.if, item.then, `${where}/allOf/${i}`]);
+      const extra = keywords(item).filter((key) => !['if', 'then', 'else'].includes(key));
+      if (extra.length > 0 || !item.if) fail(`${where}/allOf/${i}`, 'an allOf item that is not an if/then/else');
+      nodes.push([item, `${where}/allOf/${i}`]);
     });
-    return pairs
-      .map(([condition, then, at]) => `\n  if ((${exact(condition, 'data', `${at}/if`)}) && !(${exact(then, 'data', `${at}/then`)})) return -1;`)
-      .join('');
+    return nodes.map(([item, at]) => `\n  if (!${conditional(item, 'data', at)}) return -1;`).join('');
   }
 
   function objectFunction(node, where) {

@@ -163,3 +163,25 @@ describe('secrets of an OAuth2 file', () => {
     assert.deepEqual(found, ['error schema: providerData.code must be a non-empty string of at most 2048 characters without whitespace (the grant code)']);
   });
 });
+
+describe('large files stay linear: the same answers at small sizes', () => {
+  test('more findings than are searched for one by one are all placed on their own lines', () => {
+    const configuration = { ...LEGACY };
+    for (let i = 0; i < 40; i++) configuration[`x.${i}`] = '1';
+    const text = file(configuration, { tags: Array.from({ length: 30 }, () => '<Add_Your_Tag>') });
+    const lines = text.split('\n');
+    const problems = checkText('f.json', text, false).problems;
+    assert.equal(problems.length, 40 + 30);
+    for (const p of problems) {
+      const line = lines[p.line - 1];
+      const expected = p.rule === 'unknown-key' ? `"${p.message.match(/"(x\.\d+)"/)[1]}"` : '"<Add_Your_Tag>"';
+      assert.equal(line.slice(p.column - 1, p.column - 1 + expected.length), expected, JSON.stringify(p));
+    }
+  });
+
+  test('many tags: distinct ones are plainly valid, a repeat late in the list is found', () => {
+    const tags = Array.from({ length: 100 }, (_, i) => `t${i}`);
+    assert.deepEqual(messages(file(LEGACY, { tags })), []);
+    assert.deepEqual(messages(file(LEGACY, { tags: [...tags, 't7'] })), ['error schema: tags[100] repeats tags[7]; tags must be distinct']);
+  });
+});

@@ -181,12 +181,15 @@ describe('schema', () => {
     visit(schema, '');
     assert.deepEqual(missing, []);
     assert.deepEqual(schema.required, ['element', 'configuration', 'name']);
-    // The required configuration keys depend on the authentication type: if/then at the top level.
-    const required = schema.allOf.map((item) => [item.if.$ref, item.then.properties.configuration.required]);
-    assert.deepEqual(required, [
-      ['#/definitions/oauth2', ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url']],
-      ['#/definitions/custom', ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']],
-      ['#/definitions/mixed', ['authentication.type']],
-    ]);
+    // The required configuration keys depend on the authentication type: if/then/else at the top level.
+    const keys = (branch) => branch.properties.configuration.required;
+    assert.deepEqual(
+      [schema.if.$ref, schema.then.if.$ref, keys(schema.then.then), keys(schema.then.else)],
+      ['#/definitions/declared', '#/definitions/oauth2Declared', ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'], ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']],
+    );
+    assert.deepEqual(
+      [schema.else.if.$ref, schema.else.then.if.$ref, keys(schema.else.then.then), keys(schema.else.then.else), keys(schema.else.else)],
+      ['#/definitions/oauthKeys', '#/definitions/legacyKeys', ['authentication.type'], ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'], ['ecwid.store.id', 'ecwid.order.key', 'ecwid.product.key']],
+    );
   });
 });

@@ -10,7 +10,7 @@ const ms = (value) => (value === undefined ? 'n/a' : value < 100 ? value.toFixed
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
 const x = (value) => (value === undefined ? '–' : `${value.toFixed(2)}x`);
 
-export function printReport(results, { machine, rssMethod, seconds, validOnly = false }) {
+export function printReport(results, { machine, rssMethod, seconds, validOnly = false, large = [] }) {
   const out = [];
   out.push(`Machine: ${machine}`, '');
   if (validOnly) out.push('Every file valid (--valid-only): the targets are set for the usual mix, about 10% broken.', '');
@@ -28,8 +28,14 @@ export function printReport(results, { machine, rssMethod, seconds, validOnly = 
   }
   out.push('', `Runs per command (after one warm-up): ${results.map((r) => `${r.size.toLocaleString('en-US')}: ${r.runs}`).join(', ')}. Memory: ${rssMethod}.`);
   out.push('ajv-cli stops at the first file that is not JSON, so (d) is given the same folder without the syntax-error files.');
+  if (large.length > 0) {
+    out.push('', 'Single large files (`validate <file>`, text format):', '');
+    out.push('| file | MiB | median ms | peak RSS MiB |', '|---|---:|---:|---:|');
+    for (const file of large) out.push(`| ${file.name} | ${file.mib.toFixed(1)} | ${ms(file.median)} | ${file.rssMiB.toFixed(0)} |`);
+  }
   out.push('', 'Targets:', '');
-  for (const [text, value, limit] of targets(results)) {
+  const largeTargets = large.map((file) => [`${file.name}: median ms`, file.median, 1000]);
+  for (const [text, value, limit] of [...targets(results), ...largeTargets]) {
     const verdict = value === undefined ? 'not measured' : value <= limit ? 'met' : 'MISSED';
     out.push(`- ${text}: ${value === undefined ? 'n/a' : value.toFixed(2)} (<= ${limit}) ${verdict}`);
   }

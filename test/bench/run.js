@@ -5,6 +5,7 @@
 //   npm run bench -- --quick           1, 1,000 and 10,000 files, fewer runs
 //   npm run bench -- --sizes 1,10000 --runs 5 --no-ajv
 //   npm run bench -- --sizes 10000 --valid-only   no broken files: what the broken ones cost
+//   npm run bench -- --no-large        without the two large single files (700,000 tags, 250,000 keys)
 //   npm run bench -- --events-only     only events listen against a bare node:http server (--no-events: without it)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { benchEvents, printEventsReport } from './events.js';
 import { generateInstances, SYNTAX_SUFFIX } from './generate.js';
+import { writeLargeFiles } from './large-files.js';
 import { memoryRun, median, rssMethod, timeRun } from './measure.js';
 import { machineLine, printReport } from './report.js';
 
@@ -25,6 +27,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     'no-ajv': { type: 'boolean', default: false },
     'valid-only': { type: 'boolean', default: false },
+    'no-large': { type: 'boolean', default: false },
     'events-only': { type: 'boolean', default: false },
     'no-events': { type: 'boolean', default: false },
   },
@@ -95,12 +98,33 @@ function checkSummary(stdout, expected, size) {
   if (!stdout.includes(line)) throw new Error(`validate did not report "${line}"; it printed:\n${stdout.slice(-500)}`);
 }
 
+/** Runs per large file: each takes most of a second, and one file's time varies little. */
+const LARGE_RUNS = 5;
+
+/** `validate <file>` on each large file: the answer checked first, then the median of a few runs. */
+async function benchLargeFiles(base) {
+  const files = writeLargeFiles(base);
+  process.stderr.write(`${files.length} large files: one checked run each, then ${LARGE_RUNS} runs\n`);
+  for (const file of files) {
+    const args = [cli, 'validate', file.path, '--no-color'];
+    const { kib, stdout } = await memoryRun({ command: node, args, cwd: base }, true);
+    if (!stdout.includes(file.summary)) throw new Error(`validate did not report "${file.summary}" for ${file.name}; it printed:\n${stdout.slice(-500)}`);
+    file.rssMiB = kib / 1024;
+    const times = [];
+    for (let run = 0; run < LARGE_RUNS; run++) times.push(timeRun({ command: node, args, cwd: base }).ms);
+    file.median = median(times);
+    rmSync(file.path, { force: true });
+  }
+  return files;
+}
+
 if (!flags['events-only']) {
   const base = mkdtempSync(join(tmpdir(), 'ecwid-instance-bench-'));
   process.on('exit', () => rmSync(base, { recursive: true, force: true }));
   const started = performance.now();
   const results = [];
   for (const size of sizes) results.push(await benchSize(size, base));
-  printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'] });
+  const large = flags['no-large'] ? [] : await benchLargeFiles(base);
+  printReport(results, { machine: machineLine(), rssMethod, seconds: (performance.now() - started) / 1000, validOnly: flags['valid-only'], large });
 }
 if (!flags['no-events']) printEventsReport(await benchEvents({ rounds: flags.quick ? 3 : 5, seconds: flags.quick ? 3 : 5 }));

@@ -1,4 +1,4 @@
-import { decideAuthType } from '../../instance/auth-type.js';
+import { decideAuthType, isAuthType } from '../../instance/auth-type.js';
 import { isJsonObject } from '../../util/json-object.js';
 import { escapePointerSegment } from './pointer.js';
 import type { Finding } from '../problem.js';
@@ -16,6 +16,8 @@ const OTHER_TYPE = { custom: 'oauth2', oauth2: 'custom' } as const;
  */
 export function authTypeRules(data: unknown, findings: Finding[]): void {
   if (!isJsonObject(data) || !isJsonObject(data.configuration)) return;
+  // Without a declared type there is nothing to contradict, and no need to look through the keys.
+  if (!isAuthType(data.configuration[AUTH_TYPE_KEY])) return;
   const decision = decideAuthType(data);
   if (decision.source !== 'declared') return;
   const type = decision.type;

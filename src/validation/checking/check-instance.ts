@@ -18,8 +18,8 @@ export function checkData(data: unknown, text?: string): Finding[] {
   const rules = ruleFindings(data, text);
   if (validateSchema(data)) return rules;
   const schema = schemaFindings(validateSchema.errors ?? []);
-  const placeholders = rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer);
-  if (placeholders.length > 0) return [...schema.filter((f) => !placeholders.includes(f.pointer)), ...rules];
+  const placeholders = new Set(rules.filter((f) => f.rule === 'placeholder').map((f) => f.pointer));
+  if (placeholders.size > 0) return [...schema.filter((f) => !placeholders.has(f.pointer)), ...rules];
   return rules.length === 0 ? schema : [...schema, ...rules];
 }
 

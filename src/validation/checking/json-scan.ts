@@ -21,28 +21,48 @@ interface Frame {
   index: number;
   /** This container's pointer, kept only when a wanted pointer lies inside it. */
   base: string | undefined;
+  /** The wanted pointers directly inside this container, by their key or index. */
+  wanted: ReadonlyMap<string, string> | undefined;
+  /** The pointer of the object's current key, when it is a wanted one. */
+  member: string | undefined;
 }
 
 const QUOTE = 0x22;
 /** Enough to make the point; a pathological file is not reported a million times. */
 const MAX_DUPLICATES = 100;
+const BACKSLASH = 0x5c;
+const NO_POINTERS: ReadonlyMap<string, string> = new Map();
 
-/** Every pointer that is a wanted one or holds one: '' and '/a' for '/a/b'. */
-function prefixesOf(wanted: ReadonlySet<string>): Set<string> {
+/**
+ * The wanted pointers grouped by the container that holds them, each by its key (unescaped) or
+ * index, and every container that holds a wanted pointer at any depth: '' and '/a' for '/a/b'.
+ * The scan then finds a wanted key by its own text, and builds no pointer for it.
+ */
+function groupWanted(wanted: ReadonlySet<string>): { children: Map<string, Map<string, string>>; prefixes: Set<string> } {
+  const children = new Map<string, Map<string, string>>();
   const prefixes = new Set<string>(['']);
   for (const pointer of wanted) {
-    for (let i = pointer.indexOf('/', 1); i !== -1; i = pointer.indexOf('/', i + 1)) prefixes.add(pointer.slice(0, i));
-    prefixes.add(pointer);
+    if (pointer === '') continue;
+    const last = pointer.lastIndexOf('/');
+    const parent = pointer.slice(0, last);
+    let group = children.get(parent);
+    if (group === undefined) {
+      group = new Map();
+      children.set(parent, group);
+      // Pointers share their containers (thousands of keys of one object): each is added once.
+      for (let i = last; i > 0 && !prefixes.has(pointer.slice(0, i)); i = pointer.lastIndexOf('/', i - 1)) prefixes.add(pointer.slice(0, i));
+    }
+    group.set(lastSegment(pointer), pointer);
   }
-  return prefixes;
+  return { children, prefixes };
 }
-const BACKSLASH = 0x5c;
 
 /**
  * `record` names the pointers whose places are wanted (none on the fast path). Pointers are built only
- * inside containers that hold a wanted one, so a document nested 100,000 levels deep stays linear.
- * Given `record`, the scan looks for no duplicates; and when the text is known to have none
- * (`unique`), it stops as soon as every wanted value has been found, since none can come again.
+ * for containers that hold a wanted one, so a document nested 100,000 levels deep, or an object of
+ * 250,000 keys, stays linear. Given `record`, the scan looks for no duplicates; and when the text is
+ * known to have none (`unique`), it stops as soon as every wanted value has been found, since none
+ * can come again.
  */
 export function scanJson(text: string, record?: ReadonlySet<string>, unique = false): ScanResult {
   const result: ScanResult = { duplicates: [], keys: new Map(), values: new Map() };
@@ -56,32 +76,39 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
     for (const frame of frames) out += `/${segment(frame)}`;
     return out;
   };
-  const prefixes = record ? prefixesOf(record) : undefined;
-  /** The pointer of the current key or value when it may be wanted or hold a wanted one. */
-  const candidate = (): string | undefined => {
-    if (!prefixes) return undefined;
-    const top = frames[frames.length - 1];
-    if (!top) return '';
-    return top.base === undefined ? undefined : `${top.base}/${segment(top)}`;
+  const { children, prefixes } = record ? groupWanted(record) : { children: undefined, prefixes: undefined };
+  /** The wanted pointer of the current value, if it is one. */
+  const wantedHere = (top: Frame | undefined): string | undefined => {
+    if (!top) return record?.has('') === true ? '' : undefined;
+    if (top.wanted === undefined) return undefined;
+    return top.isObject ? top.member : top.wanted.get(String(top.index));
   };
   let found = false;
-  const atValue = (offset: number): string | undefined => {
-    const at = candidate();
-    if (at !== undefined && record?.has(at)) {
+  const atValue = (offset: number): void => {
+    const at = wantedHere(frames[frames.length - 1]);
+    if (at !== undefined && record) {
       result.values.set(at, offset);
       found = unique && result.values.size === record.size;
     }
-    return at;
+  };
+  /** The base of a container opening here: its pointer, when it holds a wanted pointer. */
+  const baseHere = (top: Frame | undefined): string | undefined => {
+    if (!prefixes) return undefined;
+    if (!top) return '';
+    if (top.base === undefined) return undefined;
+    const at = top.isObject ? (top.member ?? `${top.base}/${segment(top)}`) : `${top.base}/${top.index}`;
+    return prefixes.has(at) ? at : undefined;
   };
   const length = text.length;
   let i = 0;
   while (i < length && !found) {
     const c = text.charCodeAt(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      const at = atValue(i);
+      atValue(i);
       const isObject = c === 0x7b;
-      const base = at !== undefined && prefixes?.has(at) ? at : undefined;
-      frames.push({ isObject, keys: isObject && findDuplicates ? new Set() : undefined, segment: '', index: 0, base });
+      const base = baseHere(frames[frames.length - 1]);
+      const wanted = base === undefined ? undefined : (children?.get(base) ?? NO_POINTERS);
+      frames.push({ isObject, keys: isObject && findDuplicates ? new Set() : undefined, segment: '', index: 0, base, wanted, member: undefined });
       expectKey = isObject;
       i++;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
@@ -97,7 +124,7 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
       const end = stringEnd(text, i);
       const top = frames[frames.length - 1];
       if (expectKey && top?.isObject) {
-        // Pointers are needed only for a duplicate or inside a wanted container.
+        // Keys are read only for a duplicate or inside a wanted container.
         if (top.keys || top.base !== undefined) {
           const raw = text.slice(i + 1, end);
           top.segment = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
@@ -105,8 +132,10 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
         if (top.keys?.has(top.segment) === true) {
           if (result.duplicates.length < MAX_DUPLICATES) result.duplicates.push({ pointer: pointer(), offset: i });
         } else top.keys?.add(top.segment);
-        const at = candidate();
-        if (at !== undefined && record?.has(at)) result.keys.set(at, i);
+        if (top.wanted !== undefined) {
+          top.member = top.wanted.get(top.segment);
+          if (top.member !== undefined) result.keys.set(top.member, i);
+        }
         expectKey = false;
       } else {
         atValue(i);
@@ -135,7 +164,9 @@ export function scanJson(text: string, record?: ReadonlySet<string>, unique = fa
 export function locatePointers(text: string, wanted: ReadonlySet<string>, unique: boolean): Pick<ScanResult, 'keys' | 'values'> {
   const keys = new Map<string, number>();
   const values = new Map<string, number>();
-  if (unique && !text.includes('\\')) {
+  // Each search runs over the text from its start: for more than a few pointers, one scan is cheaper,
+  // and it keeps a file of 250,000 unknown keys linear rather than quadratic.
+  if (unique && wanted.size <= MAX_SEARCHES && !text.includes('\\')) {
     for (const pointer of wanted) {
       const found = findKey(text, pointer);
       if (!found) return scanJson(text, wanted, unique);
@@ -146,6 +177,9 @@ export function locatePointers(text: string, wanted: ReadonlySet<string>, unique
   }
   return scanJson(text, wanted, unique);
 }
+
+/** Up to this many pointers are looked for by searching the text, each on its own (see `findKey`). */
+const MAX_SEARCHES = 16;
 
 /** Characters that make a key's text ambiguous to search for (see `findKey`). */
 const AMBIGUOUS = /["\\:,]/;

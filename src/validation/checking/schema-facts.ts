@@ -25,19 +25,14 @@ export interface PropertySchema {
 export const rootSchema = schema as PropertySchema;
 const topProperties = rootSchema.properties ?? {};
 const configurationProperties = topProperties.configuration?.properties ?? {};
-const providerDataProperties = topProperties.providerData?.properties ?? {};
 
 export const topLevelKeys: readonly string[] = Object.keys(topProperties);
 export const configurationKeys: readonly string[] = Object.keys(configurationProperties);
-export const providerDataKeys: readonly string[] = Object.keys(providerDataProperties);
-
-const writeOnlyKeys = (properties: Record<string, PropertySchema>): ReadonlySet<string> =>
-  new Set(Object.keys(properties).filter((key) => properties[key]?.writeOnly === true));
 
 /** Configuration keys whose values are secrets (`writeOnly` in the schema). */
-export const secretKeys: ReadonlySet<string> = writeOnlyKeys(configurationProperties);
-/** Keys of `providerData` whose values are secrets: the OAuth2 grant code. */
-export const providerDataSecretKeys: ReadonlySet<string> = writeOnlyKeys(providerDataProperties);
+export const secretKeys: ReadonlySet<string> = new Set(
+  configurationKeys.filter((key) => configurationProperties[key]?.writeOnly === true),
+);
 
 /** Configuration keys that hold a boolean written as the string "true" or "false". */
 export const booleanStringKeys: readonly string[] = configurationKeys.filter((key) => {

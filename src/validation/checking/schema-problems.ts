@@ -16,6 +16,9 @@ export function schemaFindings(errors: readonly ErrorObject[]): Finding[] {
   return [...findings.values()];
 }
 
+/** A keyword below a `then` or an `else`: required only because of what the file holds. */
+const CONDITIONAL = /\/(?:then|else)\//;
+
 function toFinding(error: ErrorObject): Finding | undefined {
   const path = error.instancePath;
   switch (error.keyword) {
@@ -24,7 +27,7 @@ function toFinding(error: ErrorObject): Finding | undefined {
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const pointer = `${path}/${escapePointerSegment(missing)}`;
-      const conditional = error.schemaPath.includes('/then/');
+      const conditional = CONDITIONAL.test(error.schemaPath);
       // Only keys of both authentication types, and no authentication.type, make the schema ask for it.
       if (conditional && missing === AUTH_TYPE_KEY) return authTypeFinding(pointer, path);
       const message =
@@ -40,7 +43,7 @@ function toFinding(error: ErrorObject): Finding | undefined {
       return schemaFinding(pointer, pointer, `${displayKey(pointer)} repeats ${displayKey(`${path}/${first}`)}; tags must be distinct`);
     }
     default:
-      if (path.endsWith(`/${CALLBACK_URL_KEY}`) && error.schemaPath.includes('/then/')) {
+      if (path.endsWith(`/${CALLBACK_URL_KEY}`) && CONDITIONAL.test(error.schemaPath)) {
         // null or "" means "not set" elsewhere; with events on, the URL is needed.
         return schemaFinding(path, path, `${CALLBACK_URL_KEY} is empty: events are enabled, so Cloud Elements needs a callback URL to send them to`);
       }
