@@ -139,8 +139,6 @@ describe('secrets echoed back in disguise, short ones, and the places a dry run 
   const INSTANCE = {
     element: { key: 'ecwid' },
     configuration: {
-      // Stated, so that the OAuth2 key and the grant code beside the legacy keys are warnings, not an error.
-      'authentication.type': 'custom',
       'oauth.api.secret': SHORT,
       'ecwid.order.key': QUOTED,
       'ecwid.product.key': ENCODED,
