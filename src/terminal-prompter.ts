@@ -13,9 +13,10 @@ const STOP_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
  * mode) before the process ends (exit 143 or 129); left to its default, the signal would end the
  * process at once, leaving the terminal of a masked prompt without echo.
  */
-async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function ask<T>(start: (signal: AbortSignal) => Promise<T>, deadline?: AbortSignal): Promise<T> {
   const controller = new AbortController();
   const abort = (): void => controller.abort();
+  deadline?.addEventListener('abort', abort, { once: true });
   let stoppedWith: (typeof STOP_SIGNALS)[number] | undefined;
   const onSignal = (signal: (typeof STOP_SIGNALS)[number]): void => {
     stoppedWith ??= signal;
@@ -31,6 +32,7 @@ async function ask<T>(start: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw cancelled();
     throw error;
   } finally {
+    deadline?.removeEventListener('abort', abort);
     process.off('beforeExit', abort);
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
@@ -70,16 +72,18 @@ const PLAIN_THEME = {
 export function terminalPrompter({ color }: PrompterOptions): Prompter {
   const streams = (signal: AbortSignal) => ({ input: process.stdin, output: process.stderr, signal });
   const theme = color ? {} : { theme: PLAIN_THEME };
-  const { input, password, confirm } = {
+  const { input, password, confirm, select } = {
     input: async (...args: Parameters<typeof Inquirer.input>) => (await prompts()).input(...args),
     password: async (...args: Parameters<typeof Inquirer.password>) => (await prompts()).password(...args),
     confirm: async (...args: Parameters<typeof Inquirer.confirm>) => (await prompts()).confirm(...args),
+    select: async <T>(...args: Parameters<typeof Inquirer.select<T>>) => (await prompts()).select<T>(...args),
   };
   return {
     input: (q) =>
       ask((signal) => input({ message: q.message, ...theme, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
     // The mask cannot be turned off (inquirer's Ctrl+T would show the secret in full).
-    password: (q) => ask((signal) => password({ message: q.message, mask: '*', toggleMask: false, ...theme, ...(q.validate ? { validate: q.validate } : {}) }, streams(signal))),
+    password: (q) => ask((signal) => password({ message: q.message, mask: '*', toggleMask: false, ...theme, ...(q.validate ? { validate: q.validate } : {}) }, streams(signal)), q.signal),
     confirm: (q) => ask((signal) => confirm({ message: q.message, ...theme, default: q.default ?? false }, streams(signal))),
+    select: (q) => ask((signal) => select({ message: q.message, ...theme, choices: [...q.choices], ...(q.default !== undefined ? { default: q.default } : {}) }, streams(signal))),
   };
 }

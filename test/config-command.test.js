@@ -24,11 +24,11 @@ describe('config', () => {
     const { config } = store(t);
     for (const command of [[], ['get'], ['set'], ['unset']]) {
       const keys = (await config(...command, '--help')).stdout.match(/^Keys: (.*)\.$/m)?.[1];
-      assert.deepEqual(keys?.split(', ').map((key) => key.split(' ')[0]), ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags'], command.join(' '));
+      assert.deepEqual(keys?.split(', ').map((key) => key.split(' ')[0]), ['auth', 'store-id', 'client-id', 'redirect-url', 'callback-url', 'environment', 'base-url', 'name', 'tags'], command.join(' '));
     }
     const refused = await config('set', 'order-key', 'x');
     assert.equal(refused.code, 2);
-    for (const variable of ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET']) {
+    for (const variable of ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'ECWID_CLIENT_SECRET', 'ECWID_OAUTH_CODE', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET']) {
       assert.ok(refused.stderr.includes(variable), variable);
     }
   });
@@ -76,7 +76,19 @@ describe('config', () => {
     ['name', '  ', 'error: config name: the name must not be empty\n'],
     ['tags', 'a,b,a', 'error: config tags: the tag "a" is given twice\n'],
     ['tags', ' , ', 'error: config tags: expected comma-separated tags, such as production,eu\n'],
+    ['auth', 'legacy', 'error: config auth: unknown authentication type "legacy"\nUse custom (legacy API keys: store ID, Order and Product API secrets) or oauth2 (an Ecwid app: client ID and secret).\n'],
+    ['client-id', 'my app', "error: config client-id: the client ID must be your Ecwid app's client ID, without spaces\n"],
+    ['redirect-url', 'localhost:8787/callback', 'error: config redirect-url: the redirect URL must be an absolute https URL, such as https://example.com/oauth/callback or http://localhost:8787/callback\n'],
+    ['redirect-url', 'http://example.com/callback', 'error: config redirect-url: the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, such as https://example.com/oauth/callback or http://localhost:8787/callback\n'],
   ];
+
+  test('set auth, client-id and redirect-url: checked, trimmed, kept', async (t) => {
+    const { config } = store(t);
+    for (const [key, value] of [['auth', ' oauth2'], ['client-id', ' my-app '], ['redirect-url', 'http://localhost:8787/callback']]) {
+      assert.deepEqual(await config('set', key, value), { code: 0, stdout: '', stderr: '' }, key);
+    }
+    assert.deepEqual(JSON.parse((await config('list', '--json')).stdout), { auth: 'oauth2', 'client-id': 'my-app', 'redirect-url': 'http://localhost:8787/callback' });
+  });
   for (const [key, value, stderr] of bad) {
     test(`set ${key} ${JSON.stringify(value)} is refused (exit 2) and nothing is written`, async (t) => {
       const { dir, config } = store(t);
@@ -86,8 +98,8 @@ describe('config', () => {
   }
 
   const SECRET_HINT =
-    'Secrets come from a masked prompt, an environment variable (ECWID_ORDER_KEY, ECWID_PRODUCT_KEY, ECWID_SIGNATURE_KEY, CLOUD_ELEMENTS_USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET) or a --...-file flag (a path, or - for stdin).\n';
-  for (const key of ['order-key', 'product-key', 'user-secret', 'order-key-file', 'token', 'signature-key']) {
+    'Secrets come from a masked prompt, an environment variable (ECWID_ORDER_KEY, ECWID_PRODUCT_KEY, ECWID_SIGNATURE_KEY, ECWID_CLIENT_SECRET, ECWID_OAUTH_CODE, CLOUD_ELEMENTS_USER_SECRET, CLOUD_ELEMENTS_ORG_SECRET) or a --...-file flag (a path, or - for stdin).\n';
+  for (const key of ['order-key', 'product-key', 'user-secret', 'order-key-file', 'token', 'signature-key', 'client-secret', 'oauth-code']) {
     test(`a secret key (${key}) is refused with where secrets come from`, async (t) => {
       const { dir, config } = store(t);
       for (const args of [['set', key, 'value'], ['get', key], ['unset', key]]) {
@@ -102,7 +114,7 @@ describe('config', () => {
     for (const args of [['set', 'storeid', '1'], ['get', 'region']]) {
       const r = await config(...args);
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^error: unknown config key "(storeid|region)"\nKeys: store-id, callback-url, environment, base-url, name, tags\.\n$/);
+      assert.match(r.stderr, /^error: unknown config key "(storeid|region)"\nKeys: auth, store-id, client-id, redirect-url, callback-url, environment, base-url, name, tags\.\n$/);
     }
   });
 

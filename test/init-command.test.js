@@ -19,6 +19,7 @@ describe('init: the file', () => {
     "key": "ecwid"
   },
   "configuration": {
+    "authentication.type": "custom",
     "ecwid.order.key": "${ORDER}",
     "ecwid.product.key": "${PRODUCT}",
     "ecwid.store.id": "4870020",
@@ -69,7 +70,7 @@ describe('init: the file', () => {
     assert.equal(on.configuration['event.notification.enabled'], 'true');
     const off = await init(t, ['--store-id', '1'], { env: KEYS });
     assert.equal(off.stdout, summary('instance.json', { events: false, storeId: '1' }));
-    assert.deepEqual(Object.keys(off.configuration), ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id', 'event.notification.enabled']);
+    assert.deepEqual(Object.keys(off.configuration), ['authentication.type', 'ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id', 'event.notification.enabled']);
     assert.equal(off.configuration['event.notification.enabled'], 'false');
     const dropped = await init(t, ['--store-id', '1', '--no-events', '--callback-url', 'https://a.example/e'], { env: { ...KEYS, ECWID_SIGNATURE_KEY: SIGNATURE } });
     assert.equal(dropped.code, 0);
@@ -161,7 +162,10 @@ describe('init: existing output, --json and stdout', () => {
     assert.equal(r.stderr, '');
     assert.deepEqual(JSON.parse(r.stdout), {
       file: 'shop.json',
+      authType: 'custom',
       storeId: '4870020',
+      clientId: null,
+      redirectUrl: null,
       name: 'ecwid-4870020',
       eventsEnabled: true,
       callbackUrl: 'https://example.com/e',

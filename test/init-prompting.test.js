@@ -45,10 +45,10 @@ describe('init: when it may prompt', () => {
   }
 
   test('with a terminal, the wizard asks only for what is missing and writes the file', async (t) => {
-    const script = scriptedPrompter([PRODUCT, false, '', 'eu']);
+    const script = scriptedPrompter(['', PRODUCT, '', false, '', 'eu']);
     const r = await init(t, ['--store-id', '77'], { env: { ECWID_ORDER_KEY: ORDER }, tty: true, prompter: script.prompter });
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(script.transcript.map((e) => e.message), ['Product API secret', 'Send Ecwid order events to your app (webhooks)?', 'Instance name', 'Tags, comma-separated (optional)']);
+    assert.deepEqual(script.transcript.map((e) => e.message), ['How does the instance authenticate to Ecwid?', 'Product API secret', 'Cloud Elements environment', 'Send Ecwid order events to your app (webhooks)?', 'Instance name', 'Tags, comma-separated (optional)']);
     assert.equal(r.stderr, '\nOpen this page while logged in to your Ecwid store, and copy both the Order and the Product API secret:\n  https://my.ecwid.com/store/77#legacy_api\n\n');
     assert.equal(r.stdout, summary('instance.json', { events: false, storeId: '77' }));
     assert.deepEqual(r.written.tags, ['eu']);
@@ -56,7 +56,7 @@ describe('init: when it may prompt', () => {
 
   test('with a terminal, values from the config store are not asked either', async (t) => {
     const script = scriptedPrompter([PRODUCT, false, '']);
-    const config = { 'store-id': '77', name: 'shop-77' };
+    const config = { auth: 'custom', 'store-id': '77', name: 'shop-77', environment: 'eu' };
     const r = await init(t, [], { env: { ECWID_ORDER_KEY: ORDER }, config, tty: true, prompter: script.prompter });
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(script.transcript.map((e) => e.message), ['Product API secret', 'Send Ecwid order events to your app (webhooks)?', 'Tags, comma-separated (optional)']);
@@ -71,7 +71,7 @@ describe('init: when it may prompt', () => {
   });
 
   test('cancelling at a prompt exits 130 and writes nothing', async (t) => {
-    const script = scriptedPrompter(['4870020', ORDER, cancelled()]);
+    const script = scriptedPrompter(['', '4870020', ORDER, cancelled()]);
     const r = await init(t, [], { tty: true, prompter: script.prompter });
     assert.equal(r.code, 130);
     assert.match(r.stderr, /Cancelled\n$/);
@@ -80,7 +80,7 @@ describe('init: when it may prompt', () => {
 
   test('declining to replace an existing file exits 130 and leaves it untouched', async (t) => {
     const script = scriptedPrompter([false]);
-    const r = await init(t, ['--store-id', '1', '--no-events', '--name', 'n', '--tag', 't'], { env: KEYS, tty: true, prompter: script.prompter, files: { 'instance.json': 'old\n' } });
+    const r = await init(t, ['--auth', 'custom', '--store-id', '1', '--no-events', '--name', 'n', '--tag', 't', '--environment', 'us'], { env: KEYS, tty: true, prompter: script.prompter, files: { 'instance.json': 'old\n' } });
     assert.equal(r.code, 130);
     assert.equal(script.transcript[0].message, 'instance.json already exists. Replace it?');
     assert.equal(readFileSync(r.path, 'utf8'), 'old\n');

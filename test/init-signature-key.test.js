@@ -68,7 +68,7 @@ describe('init --generate-signature-key', () => {
 });
 
 describe('the wizard asks whether to sign events', () => {
-  const context = (script, values) => ({ prompt: script.prompter, say: script.say, apiHost: 'https://api.cloud-elements.com', output: 'instance.json', overwrite: false, outputExists: async () => false, storeId: '1', orderKey: 'o_key', productKey: 'p_key', name: 'n', tags: [], ...values });
+  const context = (script, values) => ({ prompt: script.prompter, say: script.say, authType: 'custom', suggestedAuthType: 'custom', target: { environment: 'us', host: 'https://api.cloud-elements.com' }, output: 'instance.json', overwrite: false, outputExists: async () => false, storeId: '1', orderKey: 'o_key', productKey: 'p_key', name: 'n', tags: [], ...values });
 
   test('after the ION Cannon URL, with yes as the default', async () => {
     const script = scriptedPrompter([true, 'https://example.com/e', true]);
@@ -88,7 +88,7 @@ describe('the wizard asks whether to sign events', () => {
 
   test('answering yes in a run writes a generated key', async (t) => {
     const script = scriptedPrompter([true]);
-    const run = await init(t, ['--store-id', '4870020', '--callback-url', 'https://example.com/ecwid/events', '--events', '--name', 'n', '--tag', 'x'], { env: KEYS, tty: true, prompter: script.prompter });
+    const run = await init(t, ['--auth', 'custom', '--environment', 'us', '--store-id', '4870020', '--callback-url', 'https://example.com/ecwid/events', '--events', '--name', 'n', '--tag', 'x'], { env: KEYS, tty: true, prompter: script.prompter });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.configuration['event.notification.signature.key'], KEY_SHAPE);
   });

@@ -103,6 +103,9 @@ describe('init in a terminal', () => {
   test('the wizard: masked secrets, re-asked answers, both URLs, a 0600 file', async (t) => {
     const dir = tempDir(t);
     const run = startInit(t, dir);
+    await run.waitFor('How does the instance authenticate to Ecwid?');
+    await run.waitFor('OAuth2 with your Ecwid app');
+    run.type('\r'); // the first choice, legacy keys, is preselected
     await run.waitFor('Ecwid store ID');
     run.type('48a\r');
     await run.waitFor('the store ID must be digits, such as 4870020');
@@ -112,6 +115,8 @@ describe('init in a terminal', () => {
     run.type(`${ORDER}\r`);
     await run.waitFor('Product API secret');
     run.type(`${PRODUCT}\r`);
+    await run.waitFor('Cloud Elements environment');
+    run.type('\r');
     await run.waitFor('Send Ecwid order events to your app');
     run.type('y\r');
     await run.waitFor('Callback URL of your app');
@@ -136,6 +141,7 @@ describe('init in a terminal', () => {
     assert.deepEqual(written, {
       element: { key: 'ecwid' },
       configuration: {
+        'authentication.type': 'custom',
         'ecwid.order.key': ORDER,
         'ecwid.product.key': PRODUCT,
         'ecwid.store.id': '4870020',
@@ -157,7 +163,7 @@ describe('init in a terminal', () => {
 
   test('a masked secret cannot be revealed: Ctrl+T shows nothing, and no toggle is offered', async (t) => {
     const dir = tempDir(t);
-    const run = startInit(t, dir, ['--store-id', '4870020', '--no-events', '--name', 'shop', '--tag', 'eu']);
+    const run = startInit(t, dir, ['--auth', 'custom', '--environment', 'us', '--store-id', '4870020', '--no-events', '--name', 'shop', '--tag', 'eu']);
     await run.waitFor('Order API secret');
     run.type(ORDER);
     await run.waitFor('*'.repeat(ORDER.length));
@@ -183,6 +189,8 @@ describe('init in a terminal', () => {
     test(`with ${label} the prompts, answers and errors carry no colour or bold`, async (t) => {
       const dir = tempDir(t);
       const run = startInit(t, dir, ['--name', 'shop', '--tag', 'eu'], options);
+      await run.waitFor('How does the instance authenticate to Ecwid?');
+      run.type('\r');
       await run.waitFor('Ecwid store ID');
       // A refused answer shows an error; node's line editor for TERM=dumb has no Ctrl+U to retype it.
       if (label !== 'TERM=dumb') {
@@ -195,6 +203,8 @@ describe('init in a terminal', () => {
       run.type(`${ORDER}\r`);
       await run.waitFor('Product API secret');
       run.type(`${PRODUCT}\r`);
+      await run.waitFor('Cloud Elements environment');
+      run.type('\r');
       await run.waitFor('Send Ecwid order events to your app');
       await run.waitFor('(y/N)');
       run.type('n\r');
@@ -210,7 +220,7 @@ describe('init in a terminal', () => {
     const dir = tempDir(t);
     const old = '{\n  "name": "keep me"\n}\n';
     writeFileSync(join(dir, 'instance.json'), old);
-    const run = startInit(t, dir, ['--force']);
+    const run = startInit(t, dir, ['--force', '--auth', 'custom']);
     await run.waitFor('Ecwid store ID');
     run.type('4870020\r');
     await run.waitFor('Order API secret');
@@ -229,7 +239,7 @@ describe('init in a terminal', () => {
   test('SIGTERM at a masked prompt: the terminal gets its echo back, exit 143, nothing written', { skip: process.platform !== 'linux' }, async (t) => {
     const dir = tempDir(t);
     // The shell waits for a line after END: output written just before a terminal's last process exits can be lost.
-    const run = startInit(t, dir, ['--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END; read line' });
+    const run = startInit(t, dir, ['--auth', 'custom', '--store-id', '4870020'], { then: 'echo "EXIT=$?"; stty -a; echo END; read line' });
     await run.waitFor('Order API secret');
     run.type('secret_half');
     process.kill(await childOf(run.pid), 'SIGTERM');
@@ -246,13 +256,81 @@ describe('init in a terminal', () => {
 
   test('end of input (Ctrl+D) at a prompt: Cancelled, exit 130, nothing written', async (t) => {
     const dir = tempDir(t);
-    const run = startInit(t, dir, ['--store-id', '4870020']);
+    const run = startInit(t, dir, ['--store-id', '4870020', '--auth', 'custom']);
     await run.waitFor('Order API secret');
     run.type('\u0004');
     await run.waitFor('Cancelled');
     const { exitCode } = await run.exit();
     assert.equal(exitCode, 130);
     assert.deepEqual(readdirSync(dir), []);
+  });
+});
+
+describe('init in a terminal: OAuth2 and environments', () => {
+  const CLIENT_SECRET = 'client_SECRET_abcd1234';
+  const DOWN = '\u001b[B';
+
+  test('OAuth2: the second choice, the app\'s values with the secret masked, the suggested redirect URL, a non-default environment', async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir, ['--tag', 'eu']);
+    await run.waitFor('How does the instance authenticate to Ecwid?');
+    await run.waitFor('OAuth2 with your Ecwid app (client ID and secret); for stores without legacy keys');
+    run.type(DOWN);
+    run.type('\r');
+    await run.waitFor('Client ID of your Ecwid app');
+    run.type('my-app\r');
+    await run.waitFor('Client secret of your Ecwid app');
+    run.type(`${CLIENT_SECRET}\r`);
+    await run.waitFor('must equal the redirect URL registered for your Ecwid app');
+    await run.waitFor('Redirect URL of your Ecwid app');
+    run.type('\r'); // the suggested http://localhost:8787/callback
+    await run.waitFor('Cloud Elements environment');
+    run.type(`${DOWN}\r`); // eu
+    await run.waitFor('Send Ecwid order events to your app');
+    run.type('y\r');
+    await run.waitFor('Callback URL of your app');
+    run.type('https://example.com/ecwid/events\r');
+    await run.waitFor('https://api.cloud-elements.co.uk/elements/api-v2/events/ecwid');
+    await run.waitFor('Sign events');
+    run.type('n\r');
+    await run.waitFor('Instance name');
+    run.type('shop-eu\r');
+    await run.waitFor('Wrote instance.json');
+    await run.waitFor('ecwid-instance provision instance.json --environment eu');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 0, run.screen());
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8')), {
+      element: { key: 'ecwid' },
+      configuration: {
+        'authentication.type': 'oauth2',
+        'oauth.api.key': 'my-app',
+        'oauth.api.secret': CLIENT_SECRET,
+        'oauth.callback.url': 'http://localhost:8787/callback',
+        'event.notification.enabled': 'true',
+        'event.notification.callback.url': 'https://example.com/ecwid/events',
+      },
+      tags: ['eu'],
+      name: 'shop-eu',
+    });
+    assert.ok(!run.raw.includes(CLIENT_SECRET) && !run.raw.includes(CLIENT_SECRET.slice(-6)), 'the client secret was shown');
+    assert.ok(!run.screen().includes('legacy_api'), 'an OAuth2 file has no Legacy API Key page');
+  });
+
+  test('legacy keys with a non-default environment chosen from the list', async (t) => {
+    const dir = tempDir(t);
+    const run = startInit(t, dir, ['--no-events', '--name', 'shop', '--tag', 'eu'], { env: { ECWID_ORDER_KEY: ORDER, ECWID_PRODUCT_KEY: PRODUCT } });
+    await run.waitFor('How does the instance authenticate to Ecwid?');
+    run.type('\r');
+    await run.waitFor('Ecwid store ID');
+    run.type('4870020\r');
+    await run.waitFor('Cloud Elements environment');
+    run.type(`${DOWN}${DOWN}${DOWN}\r`); // us, eu, staging, sap-us2
+    await run.waitFor('Wrote instance.json');
+    await run.waitFor('https://api.openconnectors.us2.ext.hana.ondemand.com/elements/api-v2/events/ecwid');
+    await run.waitFor('--environment sap-us2');
+    const { exitCode } = await run.exit();
+    assert.equal(exitCode, 0, run.screen());
+    assert.equal(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8')).configuration['authentication.type'], 'custom');
   });
 });
 

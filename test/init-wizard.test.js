@@ -21,7 +21,9 @@ function wizardContext(script, values = {}) {
   return {
     prompt: script.prompter,
     say: script.say,
-    apiHost: HOST,
+    suggestedAuthType: 'custom',
+    authType: 'custom',
+    target: { environment: 'us', host: HOST },
     output: 'instance.json',
     overwrite: false,
     outputExists: async () => false,
@@ -70,24 +72,28 @@ describe('question validation', () => {
 describe('the wizard', () => {
   test('asks everything in the contract order, re-asking invalid answers with the reason', async () => {
     const script = scriptedPrompter([
+      '',
       'abc', ' 4870020 ',
       'has space', 'secret_abcDEF123',
       'public_abcDEF123',
+      '',
       true,
       'example.com', 'https://example.com/ecwid/events',
       true,
       '',
       'eu, eu', 'production, eu',
     ]);
-    const ctx = await runWizard(wizardContext(script));
+    const ctx = await runWizard(wizardContext(script, { authType: undefined, target: undefined }));
     assert.deepEqual(script.remaining, []);
     assert.deepEqual(
       script.transcript.map((e) => (e.say !== undefined ? `say: ${e.say.trim().split('\n').pop().trim()}` : `${e.kind}: ${e.message} ${JSON.stringify(e.rejected)}`)),
       [
+        'select: How does the instance authenticate to Ecwid? []',
         'input: Ecwid store ID ["the store ID must be digits, such as 4870020"]',
         'say: https://my.ecwid.com/store/4870020#legacy_api',
         'password: Order API secret ["the Order API secret must not contain spaces or line breaks"]',
         'password: Product API secret []',
+        'select: Cloud Elements environment []',
         'confirm: Send Ecwid order events to your app (webhooks)? []',
         'input: Callback URL of your app (where Cloud Elements sends the events) ["the callback URL must be an absolute http(s) URL, such as https://example.com/ecwid/events"]',
         'say: https://api.cloud-elements.com/elements/api-v2/events/ecwid',
@@ -96,14 +102,61 @@ describe('the wizard', () => {
         'input: Tags, comma-separated (optional) ["the tag \\"eu\\" is given twice"]',
       ],
     );
-    assert.match(script.transcript[1].say, /Open this page while logged in to your Ecwid store, and copy both the Order and the Product API secret:/);
-    assert.match(script.transcript[6].say, /paste this ION Cannon URL into the "ION Cannon endpoint URL" field/);
-    assert.equal(script.transcript[4].default, false, 'events default off without a callback URL');
-    assert.equal(script.transcript[7].default, true, 'signing defaults to yes');
-    assert.equal(script.transcript[8].default, 'ecwid-4870020');
+    assert.deepEqual([script.transcript[0].choices, script.transcript[0].default], [['custom', 'oauth2'], 'custom']);
+    assert.match(script.transcript[2].say, /Open this page while logged in to your Ecwid store, and copy both the Order and the Product API secret:/);
+    assert.deepEqual([script.transcript[5].choices, script.transcript[5].default], [['us', 'eu', 'staging', 'sap-us2', 'sap-eu10'], 'us']);
+    assert.match(script.transcript[8].say, /paste this ION Cannon URL into the "ION Cannon endpoint URL" field/);
+    assert.equal(script.transcript[6].default, false, 'events default off without a callback URL');
+    assert.equal(script.transcript[9].default, true, 'signing defaults to yes');
+    assert.equal(script.transcript[10].default, 'ecwid-4870020');
     assert.deepEqual(
       { storeId: ctx.storeId, orderKey: ctx.orderKey, productKey: ctx.productKey, events: ctx.events, callbackUrl: ctx.callbackUrl, name: ctx.name, tags: ctx.tags, overwrite: ctx.overwrite },
       { storeId: '4870020', orderKey: 'secret_abcDEF123', productKey: 'public_abcDEF123', events: true, callbackUrl: 'https://example.com/ecwid/events', name: 'ecwid-4870020', tags: ['production', 'eu'], overwrite: false },
+    );
+    assert.deepEqual([ctx.authType, ctx.target], ['custom', { environment: 'us', host: HOST }]);
+  });
+
+  test('OAuth2: client ID, masked client secret, the redirect URL explained with its suggestion, then the environment', async () => {
+    const script = scriptedPrompter([
+      'oauth2',
+      'my app', ' my-app ',
+      'two words', 'client_SECRET_1234',
+      'http://example.com/cb', '',
+      'sap-eu10',
+      true, 'https://example.com/ecwid/events',
+      false,
+      '', 'shop-eu',
+      '',
+    ]);
+    const ctx = await runWizard(wizardContext(script, { authType: undefined, target: undefined, suggestedAuthType: 'oauth2' }));
+    assert.deepEqual(script.remaining, []);
+    assert.deepEqual(
+      script.transcript.map((e) => (e.say !== undefined ? `say: ${e.say.trim().split('\n').pop().trim()}` : `${e.kind}: ${e.message} ${JSON.stringify(e.rejected)}`)),
+      [
+        'select: How does the instance authenticate to Ecwid? []',
+        'input: Client ID of your Ecwid app ["the client ID must be your Ecwid app\'s client ID, without spaces"]',
+        'password: Client secret of your Ecwid app ["the client secret must not contain spaces or line breaks"]',
+        'say: you paste the address the browser was sent to.',
+        'input: Redirect URL of your Ecwid app ["the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, such as https://example.com/oauth/callback or http://localhost:8787/callback"]',
+        'select: Cloud Elements environment []',
+        'confirm: Send Ecwid order events to your app (webhooks)? []',
+        'input: Callback URL of your app (where Cloud Elements sends the events) []',
+        'say: https://api.openconnectors.eu10.ext.hana.ondemand.com/elements/api-v2/events/ecwid',
+        'confirm: Sign events so that your app can check they come from Cloud Elements? []',
+        'input: Instance name ["the name must not be empty"]',
+        'input: Tags, comma-separated (optional) []',
+      ],
+    );
+    assert.equal(script.transcript[0].default, 'oauth2', 'the values given preselect the type');
+    assert.match(script.transcript[3].say, /must equal the redirect URL registered for your Ecwid app/);
+    assert.match(script.transcript[3].say, /With http:\/\/localhost:8787\/callback/);
+    assert.equal(script.transcript[4].default, 'http://localhost:8787/callback');
+    assert.match(script.transcript[8].say, /set it as the webhook URL of your Ecwid app/);
+    assert.equal(script.transcript[10].default, undefined, 'no store ID to name an OAuth2 instance after');
+    assert.doesNotMatch(JSON.stringify(script.transcript), /legacy_api|store ID|Order API|Product API/);
+    assert.deepEqual(
+      { authType: ctx.authType, clientId: ctx.clientId, clientSecret: ctx.clientSecret, redirectUrl: ctx.redirectUrl, target: ctx.target, name: ctx.name, storeId: ctx.storeId },
+      { authType: 'oauth2', clientId: 'my-app', clientSecret: 'client_SECRET_1234', redirectUrl: 'http://localhost:8787/callback', target: { environment: 'sap-eu10', host: 'https://api.openconnectors.eu10.ext.hana.ondemand.com' }, name: 'shop-eu', storeId: undefined },
     );
   });
 
@@ -165,6 +218,27 @@ describe('confirm overwrite', () => {
 });
 
 describe('buildInstance', () => {
+  const oauthSettings = {
+    authType: 'oauth2',
+    clientId: 'my-app',
+    clientSecret: 'client_SECRET_1234',
+    redirectUrl: 'http://localhost:8787/callback',
+    eventsEnabled: false,
+    name: 'shop',
+    tags: [],
+  };
+
+  test('OAuth2: authentication.type, the app\'s keys, an optional scope; no store ID, no legacy keys', () => {
+    assert.deepEqual(buildInstance(oauthSettings).configuration, {
+      'authentication.type': 'oauth2',
+      'oauth.api.key': 'my-app',
+      'oauth.api.secret': 'client_SECRET_1234',
+      'oauth.callback.url': 'http://localhost:8787/callback',
+      'event.notification.enabled': 'false',
+    });
+    assert.equal(buildInstance({ ...oauthSettings, scope: 'read_orders read_catalog' }).configuration['oauth.scope'], 'read_orders read_catalog');
+  });
+
   const settings = {
     storeId: '4870020',
     orderKey: 'secret_abcDEF123',
@@ -184,6 +258,7 @@ describe('buildInstance', () => {
     "key": "ecwid"
   },
   "configuration": {
+    "authentication.type": "custom",
     "ecwid.order.key": "secret_abcDEF123",
     "ecwid.product.key": "public_abcDEF123",
     "ecwid.store.id": "4870020",
@@ -204,6 +279,7 @@ describe('buildInstance', () => {
     assert.deepEqual(buildInstance({ ...settings, eventsEnabled: false, tags: [] }), {
       element: { key: 'ecwid' },
       configuration: {
+        'authentication.type': 'custom',
         'ecwid.order.key': 'secret_abcDEF123',
         'ecwid.product.key': 'public_abcDEF123',
         'ecwid.store.id': '4870020',

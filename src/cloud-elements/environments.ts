@@ -91,6 +91,19 @@ export async function findApiTarget(
   return decidedTarget(flags, env) ?? fromConfig(await readConfig());
 }
 
+/**
+ * The API host when a flag, a variable or the config store names one; undefined when only the default
+ * would (the init wizard then asks).
+ */
+export function findChosenApiTarget(flags: ApiTargetDefaults, env: Env, config: ConfigValues): ApiTarget | undefined {
+  return decidedTarget(flags, env) ?? configuredTarget(config);
+}
+
+/** The API host of a named environment. */
+export function namedTarget(environment: EnvironmentName): ApiTarget {
+  return named(checkEnvironmentName(environment));
+}
+
 /** The target a flag or an environment variable decides, if any. */
 function decidedTarget(flags: ApiTargetDefaults, env: Env): ApiTarget | undefined {
   if (flags.baseUrl !== undefined && flags.environment !== undefined) {
@@ -103,10 +116,14 @@ function decidedTarget(flags: ApiTargetDefaults, env: Env): ApiTarget | undefine
   return undefined;
 }
 
-function fromConfig(config: ConfigValues): ApiTarget {
+function configuredTarget(config: ConfigValues): ApiTarget | undefined {
   if (config['base-url'] !== undefined) return { environment: 'custom', host: checkBaseUrl(config['base-url'], 'config base-url') };
   if (config.environment !== undefined) return named(checkEnvironmentName(config.environment, 'config environment'));
-  return named(DEFAULT_ENVIRONMENT);
+  return undefined;
+}
+
+function fromConfig(config: ConfigValues): ApiTarget {
+  return configuredTarget(config) ?? named(DEFAULT_ENVIRONMENT);
 }
 
 /** A name that checkEnvironmentName (or the default) vouched for. */

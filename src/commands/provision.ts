@@ -10,6 +10,7 @@ import { ENVIRONMENT_HELP, environmentOptions, helpFooter, parseInstanceId, type
 export type { ProvisionOptions, ProvisionReport };
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_AUTH_WAIT_SECONDS = 300;
 const MAX_TIMEOUT_SECONDS = 3600;
 
 function checkFlags(options: ProvisionOptions): void {
@@ -18,6 +19,7 @@ function checkFlags(options: ProvisionOptions): void {
       ['the instance file', options.file],
       ['--user-secret-file', options.userSecretFile],
       ['--org-secret-file', options.orgSecretFile],
+      ['--code-file', options.codeFile],
     ],
     'Give one of them a file path.',
   );
@@ -51,7 +53,9 @@ export async function runProvision(options: ProvisionOptions, context: Context):
     const { gatherPlatformSecrets } = await import('../cloud-elements/platform-secrets.js');
     const secrets = await gatherPlatformSecrets(options, context, { prompt: false, required: false });
     if (options.update) return (await import('../provision/update.js')).printUpdateDryRun(target, body, lookup, secrets, options, context);
-    return steps.printDryRun(target, body, secrets, options, context);
+    const { dryRunGrantCode } = await import('../oauth/dry-run.js');
+    const shown = await dryRunGrantCode(body, options, context);
+    return steps.printDryRun(target, shown.body, secrets, { ...options, pendingGrantCode: shown.pendingGrantCode }, context);
   }
   const { openPlatformSession } = await import('../lifecycle/platform-session.js');
   const session = await openPlatformSession(target, options, context);
@@ -90,14 +94,26 @@ async function createInstance(
   const known = context.secrets;
   const name = typeof body.name === 'string' ? body.name : '';
   if (options.update && !options.force && options.tokenPath !== undefined) await steps.checkTokenFileAbsent(options.tokenPath, options.tokenFile);
+  const { decideAuthType } = await import('../instance/auth-type.js');
+  const auth = decideAuthType(body);
+  // Only a create needs the store owner's grant code: asked for here, after every lookup.
+  const sent = auth.type === 'oauth2' ? await withGrantCode(body, options, session, context) : body;
   await steps.progress(context, options, `Creating instance "${name}" on ${session.target.host}…`);
-  const created = await sendCreate(session.platform, body, session.client);
+  const { withOAuthCodeHint } = await import('../oauth/code-hint.js');
+  const created = await withOAuthCodeHint(sendCreate(session.platform, sent, session.client), auth);
   known.add(created.token);
   const tokenProblem = await steps.saveToken(created.token, { fullPath: options.tokenPath, shownPath: options.tokenFile, force: options.force }, known);
   const tokenFile = tokenProblem === undefined && options.tokenFile !== undefined ? options.tokenFile : null;
   await steps.printResult(report(created.id, created.name, tokenFile), options, context, known);
   if (tokenProblem) throw tokenProblem;
   return 0;
+}
+
+/** The body with `providerData.code`: the code lives only in the request, never in a file. */
+async function withGrantCode(body: InstanceBody, options: ProvisionOptions, session: PlatformSession, context: Context): Promise<InstanceBody> {
+  const { obtainGrantCode } = await import('../oauth/grant-code.js');
+  const { withCode } = await import('../oauth/dry-run.js');
+  return withCode(body, await obtainGrantCode(body, options.file === '-' ? '<stdin>' : options.file, session, options, context));
 }
 
 /** `--timeout`: a positive number of seconds, at most an hour. */
@@ -123,6 +139,9 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
     .option('--token-file <file>', 'write the new instance token to this file (mode 0600)')
     .option('--force', 'replace an existing --token-file', false)
     .option('--timeout <seconds>', 'seconds each request to Cloud Elements may take', parseSeconds, DEFAULT_TIMEOUT_SECONDS)
+    .option('--code-file <file>', 'OAuth2: read the store owner\'s grant code from a file (- for stdin)')
+    .option('--open', 'OAuth2: open the Ecwid authorization page in the default browser', false)
+    .option('--auth-wait <seconds>', 'OAuth2: seconds to wait for the browser to come back, or for a pasted answer', parseSeconds, DEFAULT_AUTH_WAIT_SECONDS)
     .option('--json', 'print one JSON object', false)
     .option('--no-input', 'never prompt; fail when a secret is missing')
     .addHelpText(
@@ -136,10 +155,13 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           'ecwid-instance provision instance.json --update --id 12345 --dry-run',
           'ecwid-instance provision instance.json --token-file instance.token --force',
           'ecwid-instance provision instance.json --user-secret-file user.secret --org-secret-file org.secret --environment eu',
+          'ecwid-instance provision oauth.json --open                  # OAuth2: the store owner allows the app in a browser',
+          'ecwid-instance provision oauth.json --code-file code.txt    # OAuth2: a grant code obtained elsewhere',
         ],
         [
           ['CLOUD_ELEMENTS_USER_SECRET', 'the Cloud Elements user secret (or --user-secret-file)'],
           ['CLOUD_ELEMENTS_ORG_SECRET', 'the Cloud Elements organization secret (or --org-secret-file)'],
+          ['ECWID_OAUTH_CODE', 'OAuth2: the store owner\'s grant code (or --code-file)'],
           ...ENVIRONMENT_HELP,
           ['ECWID_INSTANCE_CONFIG_DIR', 'folder of the config store (environment, base-url defaults)'],
           ['CI', 'when set, nothing prompts'],
@@ -149,7 +171,11 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
         'A create or an update is sent once and never retried. With --if-absent or --update, several instances\n' +
         'with the file\'s name need --id. Exit status: 0 created, updated, or already there with --if-absent,\n' +
         '1 invalid file, 2 usage or missing secrets, 3 file system (or an existing --token-file without --force),\n' +
-        '4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n',
+        '4 rejected (HTTP 4xx), 5 failed (5xx, network, timeout).\n' +
+        'OAuth2 files: the grant code comes from --code-file, ECWID_OAUTH_CODE or providerData.code; else, on a\n' +
+        'terminal, the store owner allows the app in a browser. A loopback redirect URL with a port (such as\n' +
+        'http://localhost:8787/callback) is caught on that address; otherwise paste the address the browser was\n' +
+        'sent to. Refused: exit 4; no answer within --auth-wait: exit 5; the port cannot be listened on: exit 3.\n',
     )
     .action(async (file: string, flags: Omit<ProvisionOptions, 'file'>) => {
       outcome.exitCode = await run(
@@ -166,6 +192,9 @@ export const registerProvision: Register<ProvisionOptions> = (program, context, 
           tokenFile: flags.tokenFile,
           force: flags.force,
           timeout: flags.timeout,
+          codeFile: flags.codeFile,
+          open: flags.open,
+          authWait: flags.authWait,
           json: flags.json,
           input: flags.input,
         },

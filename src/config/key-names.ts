@@ -1,5 +1,5 @@
 /** The non-secret defaults the config store may hold. */
-export const CONFIG_KEYS = ['store-id', 'callback-url', 'environment', 'base-url', 'name', 'tags'] as const;
+export const CONFIG_KEYS = ['auth', 'store-id', 'client-id', 'redirect-url', 'callback-url', 'environment', 'base-url', 'name', 'tags'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 export type ConfigValues = Partial<Record<ConfigKey, string>>;
 

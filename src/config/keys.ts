@@ -1,6 +1,7 @@
 import { checkBaseUrl, checkEnvironmentName } from '../cloud-elements/environments.js';
 import { usageError } from '../errors.js';
-import { checkCallbackUrl, checkName, checkStoreId, checkTags, requireValid, splitTags } from '../instance/field-checks.js';
+import { checkAuthType } from '../init/auth-choice.js';
+import { checkCallbackUrl, checkClientId, checkName, checkRedirectUrl, checkStoreId, checkTags, requireValid, splitTags } from '../instance/field-checks.js';
 import { SECRET_VARIABLES } from '../secrets/secret-list.js';
 import { SECRET_LIKE_NAME } from '../secrets/secret-input.js';
 import { CONFIG_KEYS, isConfigKey, type ConfigKey } from './key-names.js';
@@ -21,6 +22,12 @@ export function checkConfigKey(key: string): ConfigKey {
 export function normalizeConfigValue(key: ConfigKey, value: string): string {
   const source = `config ${key}`;
   switch (key) {
+    case 'auth':
+      return checkAuthType(value, source);
+    case 'client-id':
+      return requireValid(source, value.trim(), checkClientId);
+    case 'redirect-url':
+      return requireValid(source, value.trim(), checkRedirectUrl);
     case 'store-id':
       return requireValid(source, value.trim(), checkStoreId);
     case 'callback-url':

@@ -1,9 +1,16 @@
 import type { ApiTarget } from '../cloud-elements/environments.js';
+import type { AuthType } from '../instance/auth-type.js';
 import type { InstanceSettings } from '../instance/build-instance.js';
 
 /** What `init` was given on the command line, as commander parsed it. */
 export interface InitOptions {
   output: string;
+  /** `--auth custom|oauth2`, checked as it is parsed. */
+  auth?: AuthType | undefined;
+  clientId?: string | undefined;
+  clientSecretFile?: string | undefined;
+  redirectUrl?: string | undefined;
+  scope?: string | undefined;
   storeId?: string | undefined;
   orderKeyFile?: string | undefined;
   productKeyFile?: string | undefined;
@@ -25,6 +32,11 @@ export interface InitOptions {
 
 /** The values known so far; flags, environment and config fill some, prompts the rest. */
 export interface Draft {
+  authType?: AuthType | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  redirectUrl?: string | undefined;
+  scope?: string | undefined;
   storeId?: string | undefined;
   orderKey?: string | undefined;
   productKey?: string | undefined;

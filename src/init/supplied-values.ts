@@ -1,7 +1,12 @@
 import type { Context } from '../context.js';
 import type { ConfigKey, ConfigValues } from '../config/key-names.js';
+import type { AuthType } from '../instance/auth-type.js';
 import {
   checkCallbackUrl,
+  checkClientId,
+  checkClientSecret,
+  checkRedirectUrl,
+  checkScope,
   checkName,
   checkOrderKey,
   checkProductKey,
@@ -36,12 +41,14 @@ const secretVariable = (value: string | undefined): string | undefined => (value
 
 /**
  * Everything flags, environment variables and the config store supply, each checked. Secrets come
- * only from a `--…-file` flag (a path or `-` for stdin) or an environment variable.
+ * only from a `--…-file` flag (a path or `-` for stdin) or an environment variable. Only the values of
+ * the authentication types that may be used (`types`) are read.
  */
 export async function suppliedValues(
   options: InitOptions,
   context: Pick<Context, 'io' | 'cwd' | 'env' | 'secrets'>,
   config: ConfigValues,
+  types: readonly AuthType[],
 ): Promise<Draft> {
   const { env } = context;
   const secret = async (file: string | undefined, flag: string, variable: string, check: FieldCheck): Promise<string | undefined> => {
@@ -55,10 +62,20 @@ export async function suppliedValues(
       [variable, trimmed(env[variable])],
       [`config ${key}`, config[key]],
     ]);
-  const draft: Draft = {
-    storeId: accept(layered('--store-id', options.storeId, 'ECWID_STORE_ID', 'store-id'), checkStoreId),
-    orderKey: await secret(options.orderKeyFile, '--order-key-file', 'ECWID_ORDER_KEY', checkOrderKey),
-    productKey: await secret(options.productKeyFile, '--product-key-file', 'ECWID_PRODUCT_KEY', checkProductKey),
+  const draft: Draft = {};
+  if (types.includes('custom')) {
+    draft.storeId = accept(layered('--store-id', options.storeId, 'ECWID_STORE_ID', 'store-id'), checkStoreId);
+    draft.orderKey = await secret(options.orderKeyFile, '--order-key-file', 'ECWID_ORDER_KEY', checkOrderKey);
+    draft.productKey = await secret(options.productKeyFile, '--product-key-file', 'ECWID_PRODUCT_KEY', checkProductKey);
+  }
+  if (types.includes('oauth2')) {
+    draft.clientId = accept(layered('--client-id', options.clientId, 'ECWID_CLIENT_ID', 'client-id'), checkClientId);
+    draft.clientSecret = await secret(options.clientSecretFile, '--client-secret-file', 'ECWID_CLIENT_SECRET', checkClientSecret);
+    draft.redirectUrl = accept(layered('--redirect-url', options.redirectUrl, 'ECWID_REDIRECT_URL', 'redirect-url'), checkRedirectUrl);
+    draft.scope = accept(pick([['--scope', trimmed(options.scope)]]), checkScope);
+  }
+  return {
+    ...draft,
     signatureKey: await secret(options.signatureKeyFile, '--signature-key-file', 'ECWID_SIGNATURE_KEY', checkSignatureKey),
     generateSignatureKey: options.generateSignatureKey ? true : undefined,
     events: options.events,
@@ -66,7 +83,6 @@ export async function suppliedValues(
     name: accept(pick([['--name', options.name], ['config name', config.name]]), checkName),
     tags: suppliedTags(options.tags, config.tags),
   };
-  return draft;
 }
 
 /** `--tag` (repeated; a tag given twice counts once) replaces the config's tags rather than adding to them. */

@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import validateSchema from '../validation/checking/generated/schema-validator.js';
 import { usageError } from '../errors.js';
 import { ruleFindings } from '../validation/checking/rules.js';
+import { isLoopbackHost } from '../util/url-safety.js';
 import { quoteForeign } from '../text/escape.js';
 
 /** `true` when a value is acceptable, or the reason it is not (never quoting a secret). */
@@ -26,18 +27,19 @@ interface Verdict {
  * the placeholder rule, as `validate` checks a file. So flags, the environment, the config store and
  * prompts accept exactly what `validate` accepts; only the wording of the reason is chosen here.
  */
-function verdictAt(pointer: string, place: (instance: Sample) => void): Verdict | undefined {
-  const instance: Sample = {
-    element: { key: 'ecwid' },
-    configuration: { 'ecwid.store.id': '1', 'ecwid.order.key': 'order', 'ecwid.product.key': 'product' },
-    name: 'instance',
-  };
+function verdictAt(pointer: string, place: (instance: Sample) => void, configuration: Record<string, string> = LEGACY_SAMPLE): Verdict | undefined {
+  const instance: Sample = { element: { key: 'ecwid' }, configuration: { ...configuration }, name: 'instance' };
   place(instance);
   const here = (path: string): boolean => path === pointer || path.startsWith(`${pointer}/`);
-  const placeholder = ruleFindings(instance).some((f) => f.rule === 'placeholder' && f.severity === 'error' && here(f.pointer));
+  const ruleErrors = ruleFindings(instance).filter((f) => f.severity === 'error' && here(f.pointer));
+  const placeholder = ruleErrors.some((f) => f.rule === 'placeholder');
   const errors = validateSchema(instance) ? [] : (validateSchema.errors ?? []).filter((e) => here(e.instancePath));
-  return placeholder || errors.length > 0 ? { placeholder, errors } : undefined;
+  return ruleErrors.length > 0 || errors.length > 0 ? { placeholder, errors } : undefined;
 }
+
+/** Otherwise valid files of each type, for a value to be checked in. */
+const LEGACY_SAMPLE = { 'ecwid.store.id': '1', 'ecwid.order.key': 'order', 'ecwid.product.key': 'product' };
+const OAUTH_SAMPLE = { 'authentication.type': 'oauth2', 'oauth.api.key': 'app', 'oauth.api.secret': 'secret', 'oauth.callback.url': 'https://example.com/callback' };
 
 interface Sample {
   element: { key: string };
@@ -47,7 +49,7 @@ interface Sample {
 }
 
 const configurationVerdict = (key: string, value: string): Verdict | undefined =>
-  verdictAt(`/configuration/${key}`, (instance) => (instance.configuration[key] = value));
+  verdictAt(`/configuration/${key}`, (instance) => (instance.configuration[key] = value), key.startsWith('oauth.') ? OAUTH_SAMPLE : LEGACY_SAMPLE);
 
 const has = (verdict: Verdict, keyword: string): ErrorObject | undefined => verdict.errors.find((e) => e.keyword === keyword);
 
@@ -116,3 +118,40 @@ export function checkTags(tags: readonly string[]): true | string {
   if (placeholder !== undefined) return `the tag ${quoteForeign(placeholder)} is still a docs placeholder`;
   return 'the tags are not valid';
 }
+
+export const checkClientSecret = secretCheck('oauth.api.secret', 'client secret');
+
+export const checkClientId: FieldCheck = (value) => {
+  const verdict = configurationVerdict('oauth.api.key', value);
+  if (verdict === undefined && !/\s/.test(value)) return true;
+  if (verdict?.placeholder) return 'the client ID is still a docs placeholder';
+  return value === '' ? 'the client ID must not be empty' : "the client ID must be your Ecwid app's client ID, without spaces";
+};
+
+/**
+ * The redirect URL registered for the Ecwid app: absolute https, or plain http only for this machine,
+ * since the grant code travels in it.
+ */
+export const checkRedirectUrl: FieldCheck = (value) => {
+  const verdict = configurationVerdict('oauth.callback.url', value);
+  const example = 'such as https://example.com/oauth/callback or http://localhost:8787/callback';
+  if (verdict?.placeholder) return 'the redirect URL is still a docs placeholder';
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol === 'http:' && !isLoopbackHost(url.hostname)) return `the redirect URL may use plain http:// only for localhost (the grant code travels in it): use https, ${example}`;
+  if (verdict !== undefined || url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) return `the redirect URL must be an absolute https URL, ${example}`;
+  if (url.hash !== '') return 'the redirect URL must not hold a #fragment';
+  return true;
+};
+
+/** Ecwid scope names, separated by spaces, such as "read_store_profile read_orders". */
+export const checkScope: FieldCheck = (value) => {
+  const verdict = configurationVerdict('oauth.scope', value);
+  if (verdict?.placeholder) return 'the scope is still a docs placeholder';
+  if (verdict !== undefined || !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(value)) return 'the scope must be scope names separated by single spaces, such as "read_store_profile read_orders"';
+  return true;
+};

@@ -13,6 +13,12 @@ export interface ProvisionOptions extends PlatformFlags {
   tokenFile?: string | undefined;
   /** Replace an existing `--token-file`. */
   force: boolean;
+  /** OAuth2: read the store owner's grant code from this file (`-` for stdin). */
+  codeFile?: string | undefined;
+  /** OAuth2: open the authorization page in the default browser. */
+  open: boolean;
+  /** OAuth2: seconds to wait for the browser's redirect or a pasted answer. */
+  authWait: number;
 }
 
 /**

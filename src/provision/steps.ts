@@ -92,16 +92,19 @@ export async function printDryRun(
   target: ApiTarget,
   body: InstanceBody,
   secrets: Partial<PlatformSecrets>,
-  options: Pick<ProvisionOptions, 'json' | 'ifAbsent'>,
+  options: Pick<ProvisionOptions, 'json' | 'ifAbsent'> & { pendingGrantCode?: boolean },
   context: Pick<Context, 'io' | 'version' | 'secrets'>,
 ): Promise<number> {
   const request = dryRunRequest(target.host, body, secrets, context.version, context.secrets);
+  // An OAuth2 grant code is obtained only by a real run: the dry run says so where it would be.
+  if (options.pendingGrantCode) request.json = { ...(request.json as InstanceBody), providerData: { ...asJsonObject(body.providerData), code: '<obtained at run time>' } };
   const text = options.json
     ? `${toJson({ method: request.method, url: request.url, headers: request.headers, body: request.json }, 2)}\n`
     : formatRequest(request);
   await write(context.io.stdout, text);
   let notes = missingSecretWarnings(secrets);
   if (options.ifAbsent) notes += `note: --if-absent would first look for an instance of that name (GET ${INSTANCES_PATH})\n`;
+  if (options.pendingGrantCode) notes += 'note: a real run obtains the grant code (--code-file, ECWID_OAUTH_CODE, or the store owner in a browser)\n';
   await write(context.io.stderr, `${notes}Dry run: nothing was sent.\n`);
   return 0;
 }

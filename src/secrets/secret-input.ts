@@ -7,9 +7,9 @@ import { escapeFileName } from '../text/escape.js';
 
 /**
  * Names that hold a secret, whatever the spelling convention: configuration keys (`oauth.api.secret`,
- * `ecwid.order.key`) and config-store keys (`order-key`, `user-secret`, `signature-key-file`).
+ * `ecwid.order.key`) and config-store keys (`order-key`, `user-secret`, `signature-key-file`, `oauth-code`).
  */
-export const SECRET_LIKE_NAME = /secret|passw(or)?d|token|signature|key$|key-file/i;
+export const SECRET_LIKE_NAME = /secret|passw(or)?d|token|signature|key$|key-file|(^|[.-])code$/i;
 
 /**
  * Inputs that read stdin: it can be read only once, so at most one may be `-`.

@@ -9,7 +9,7 @@ export function stripOneTrailingNewline(text: string): string {
 }
 
 /** The environment variables that hold secrets. */
-export const SECRET_VARIABLES = ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET'] as const;
+export const SECRET_VARIABLES = ['ECWID_ORDER_KEY', 'ECWID_PRODUCT_KEY', 'ECWID_SIGNATURE_KEY', 'ECWID_CLIENT_SECRET', 'ECWID_OAUTH_CODE', 'CLOUD_ELEMENTS_USER_SECRET', 'CLOUD_ELEMENTS_ORG_SECRET'] as const;
 
 /**
  * Whether a value holds whitespace or a control character (C0, DEL, C1): a secret or token that

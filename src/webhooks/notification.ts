@@ -51,25 +51,20 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-const EVENT_FIELDS = ['eventType', 'objectType', 'objectId'] as const;
-
 /** An event is an object with at least one of the fields Cloud Elements normalizes. */
 function readEvent(value: unknown): WebhookEvent | undefined {
   const event = asObject(value);
-  if (!event || !EVENT_FIELDS.some((field) => asText(event[field]) !== undefined)) return undefined;
-  return {
-    eventType: asText(event.eventType),
-    objectType: asText(event.objectType),
-    objectId: asText(event.objectId),
-    elementKey: asText(event.elementKey),
-    date: asText(event.date),
-    raw: event,
-  };
+  if (!event) return undefined;
+  const eventType = asText(event.eventType);
+  const objectType = asText(event.objectType);
+  const objectId = asText(event.objectId);
+  if (eventType === undefined && objectType === undefined && objectId === undefined) return undefined;
+  return { eventType, objectType, objectId, elementKey: asText(event.elementKey), date: asText(event.date), raw: event };
 }
 
 function bodyText(rawBody: string | Uint8Array): string {
   if (typeof rawBody === 'string') return rawBody;
-  const bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  const bytes = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
   if (!isUtf8(bytes)) throw new SyntaxError('the body is not UTF-8 text');
   return bytes.toString('utf8');
 }
@@ -91,7 +86,11 @@ export function parseNotification(rawBody: string | Uint8Array): WebhookNotifica
   const message = asObject(top?.message) ?? top ?? {};
   const listed = message.events;
   const candidates = Array.isArray(listed) ? listed : listed === undefined ? [] : [listed];
-  const events = candidates.map(readEvent).filter((event): event is WebhookEvent => event !== undefined);
+  const events: WebhookEvent[] = [];
+  for (const candidate of candidates) {
+    const event = readEvent(candidate);
+    if (event !== undefined) events.push(event);
+  }
   return {
     eventId: asText(message.eventId),
     instanceId: asText(message.instanceId),

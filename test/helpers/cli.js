@@ -25,11 +25,12 @@ export function tempDir(t, prefix = 'ecwid-instance-') {
  * @param {string[]} argv
  * `tty` makes all three streams terminals; `stdinTTY` / `stdoutTTY` / `stderrTTY` override one each.
  * `color` turns colour on for stdout and stderr (off by default).
- * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, color?: boolean, fetch?: typeof fetch, prompter?: object, stopRequests?: Function[] }} [options]
+ * @param {{ env?: Record<string,string>, cwd?: string, stdin?: string | Buffer, tty?: boolean, stdinTTY?: boolean, stdoutTTY?: boolean, stderrTTY?: boolean, color?: boolean, fetch?: typeof fetch, prompter?: object, stdout?: Capture, stderr?: Capture, stopRequests?: Function[] }} [options]
+ * `stdout` / `stderr`: captures to use, for a test that reads what is printed while the command runs.
  */
 export async function runCli(argv, options = {}) {
-  const stdout = new Capture();
-  const stderr = new Capture();
+  const stdout = options.stdout ?? new Capture();
+  const stderr = options.stderr ?? new Capture();
   const tty = options.tty ?? false;
   const stdin = Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   const context = {

@@ -9,6 +9,27 @@ export const ORG_SECRET = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
 export const TOKEN = 'dsPr6AheLIS8pt7rp8E81bSKEkx9Ftr+9Y';
 export const REQUEST_ID = '58b46b1be4b0e5a9b7d19c49';
 const PATH = '/elements/api-v2/instances';
+export const OAUTH_URL_PATH = '/elements/api-v2/elements/ecwid/oauth/url';
+const OAUTH_REQUIRED = ['oauth.api.key', 'oauth.api.secret', 'oauth.callback.url'];
+
+/**
+ * `GET /elements/ecwid/oauth/url?apiKey&apiSecret&callbackUrl[&state][&scope]`: the Ecwid page where
+ * the store owner allows the app, carrying the redirect URL and state back, as the platform builds it.
+ */
+function answerOAuthUrl(req, url, res) {
+  if (req.method !== 'GET') return json(res, 405, { requestId: REQUEST_ID, message: 'Method not allowed' });
+  const query = url.searchParams;
+  for (const name of ['apiKey', 'apiSecret', 'callbackUrl']) {
+    if (!query.get(name)) return json(res, 400, { requestId: REQUEST_ID, message: `Missing query parameter ${name}` });
+  }
+  const page = new URL('https://my.ecwid.com/api/oauth/authorize');
+  page.searchParams.set('client_id', query.get('apiKey'));
+  page.searchParams.set('redirect_uri', query.get('callbackUrl'));
+  page.searchParams.set('response_type', 'code');
+  if (query.has('scope')) page.searchParams.set('scope', query.get('scope'));
+  if (query.has('state')) page.searchParams.set('state', query.get('state'));
+  return json(res, 200, { oauthUrl: page.href, element: 'ecwid' });
+}
 const MIB = 1024 * 1024;
 /** How the platform shows a secret it holds. */
 export const MASKED = '********';
@@ -52,6 +73,9 @@ export async function startFakeCloudElements() {
     beforeCreated: undefined,
     only: undefined,
     nextId: 12345,
+    oauthByDefault: false,
+    /** When set, the only grant codes a create accepts. */
+    grantCodes: undefined,
     echoPad: 0,
   };
   const sockets = new Set();
@@ -74,7 +98,7 @@ export async function startFakeCloudElements() {
     url,
     state,
     reset() {
-      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined, only: undefined, nextId: 12345, echoPad: 0 });
+      Object.assign(state, { behaviour: 'contract', requiredConfiguration: ['ecwid.order.key', 'ecwid.product.key', 'ecwid.store.id'], instances: [], maxPageSize: 200, redirectTo: undefined, requests: [], hugeBytesSent: 0, beforeCreated: undefined, only: undefined, nextId: 12345, oauthByDefault: false, grantCodes: undefined, echoPad: 0 });
     },
     async close() {
       for (const socket of sockets) socket.destroy();
@@ -142,6 +166,7 @@ function answer(state, req, res, body) {
   if (!auth || auth[1] !== USER_SECRET || auth[2] !== ORG_SECRET) {
     return json(res, 401, { requestId: REQUEST_ID, message: 'Invalid Organization or User secret, or invalid Element token provided.' });
   }
+  if (pathname === OAUTH_URL_PATH) return answerOAuthUrl(req, url, res);
   const one = /^\/elements\/api-v2\/instances\/([^/]+)(\/configuration)?$/.exec(pathname);
   if (one) return answerOne(state, req, res, body, decodeURIComponent(one[1]), one[2] !== undefined);
   if (pathname !== PATH) return json(res, 404, { requestId: REQUEST_ID, message: 'No such resource' });
@@ -155,7 +180,16 @@ function answer(state, req, res, body) {
     return json(res, 400, { requestId: REQUEST_ID, message: 'Malformed JSON' });
   }
   if (instance.element?.key !== 'ecwid') return json(res, 404, { requestId: REQUEST_ID, message: 'No element with that key' });
-  for (const key of state.requiredConfiguration) {
+  // An OAuth2 instance needs the app's keys and the store owner's grant code; with `oauthByDefault`,
+  // a file that does not state its type is taken for one (as a newer platform might).
+  const type = instance.configuration?.['authentication.type'] ?? (state.oauthByDefault ? 'oauth2' : 'custom');
+  if (type === 'oauth2' && typeof instance.providerData?.code !== 'string') {
+    return json(res, 400, { requestId: REQUEST_ID, message: 'You must provide an OAuth code in order to create an instance of this element' });
+  }
+  if (type === 'oauth2' && state.grantCodes !== undefined && !state.grantCodes.includes(instance.providerData.code)) {
+    return json(res, 400, { requestId: REQUEST_ID, message: 'Ecwid refused the OAuth code: it is unknown or was used already' });
+  }
+  for (const key of type === 'oauth2' ? OAUTH_REQUIRED : state.requiredConfiguration) {
     if (typeof instance.configuration?.[key] !== 'string') {
       return json(res, 400, { requestId: REQUEST_ID, message: `Missing required configuration entry: ${key}` });
     }

@@ -36,6 +36,15 @@ export function scriptedPrompter(answers) {
         transcript.push({ kind: 'confirm', message: question.message, default: question.default, rejected: [] });
         return take(question.message);
       },
+      // Enter ('') takes the default; anything else must be one of the choices' values.
+      select: async (question) => {
+        const values = question.choices.map((choice) => choice.value);
+        transcript.push({ kind: 'select', message: question.message, default: question.default, choices: values, rejected: [] });
+        const answer = take(question.message);
+        const picked = answer === '' ? (question.default ?? values[0]) : answer;
+        if (!values.includes(picked)) throw new Error(`"${picked}" is not a choice of "${question.message}"`);
+        return picked;
+      },
     },
     say: async (said) => {
       transcript.push({ say: said });
