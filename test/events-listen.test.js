@@ -109,6 +109,14 @@ describe('events listen without a key', () => {
     assert.deepEqual(raw, [], 'nothing raw');
   });
 
+  test('each field of an event line is escaped', async (t) => {
+    const listener = await startListener(t, ['--max', '1']);
+    const events = [{ eventType: 'UP\u001bDATED', objectType: 'ord\u202eers', objectId: '1\u00852' }];
+    assert.equal(await post(listener.url, JSON.stringify({ message: { instanceId: 7, events } })), 200);
+    assert.equal(await listener.exited, 0);
+    assert.match(listener.stdout(), /^\d\d:\d\d:\d\d UP\\x1bDATED ord\\u202eers 1\\x852 instance=7 webhook=- signature=unsigned\n$/);
+  });
+
   test('a callback without events prints its top-level keys, escaped', async (t) => {
     const listener = await startListener(t, ['--max', '1']);
     assert.equal(await post(listener.url, JSON.stringify({ hello: 1, 'bad\u001bkey': 2 })), 200);
