@@ -170,6 +170,23 @@ describe('provision: OAuth2 through the browser, caught on the loopback redirect
     assert.equal(api.state.requests.filter((r) => r.url.startsWith(OAUTH_URL_PATH)).length, 0);
     assert.doesNotMatch(result.stderr, /Open this address/);
   });
+
+  test('--update of an existing instance asks for no grant code: the PATCH carries the file, never a code', async (t) => {
+    const dir = tempDir(t);
+    oauthFile(dir, `http://127.0.0.1:${await freePort()}/callback`);
+    api.state.instances.push({ id: 778, name: 'shop-eu', element: { key: 'ecwid' }, configuration: {}, tags: [] });
+    const result = await startProvision(dir, ['--update', '--auth-wait', '2']).done;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'Updated instance 778 "shop-eu"\n');
+    assert.equal(api.state.requests.filter((r) => r.url.startsWith(OAUTH_URL_PATH)).length, 0);
+    assert.doesNotMatch(result.stderr, /Open this address|Paste/);
+    const patch = api.state.requests.find((r) => r.method === 'PATCH');
+    assert.equal(patch.url, '/elements/api-v2/instances/778');
+    const body = JSON.parse(patch.body);
+    assert.equal(body.configuration['oauth.api.key'], 'my-app');
+    assert.equal(body.providerData, undefined);
+    assertNoSecret(result, SECRETS);
+  });
 });
 
 describe('provision: OAuth2 with the code given', () => {
