@@ -17,7 +17,7 @@ export interface IO {
 }
 
 /**
- * Colour rules of the contract: `NO_COLOR` (non-empty) and `TERM=dumb` always turn it off (and
+ * Colour rules: `NO_COLOR` (non-empty) and `TERM=dumb` always turn it off (and
  * `--no-color`, through `turnColorOff`); otherwise `FORCE_COLOR` decides when set ("0" and "false" mean off, as chalk reads it), and
  * else colour is on only for a terminal.
  */

@@ -1,4 +1,4 @@
-// Bad and hostile input to validate: every case gets the contract's exit code, a message that names
+// Bad and hostile input to validate: every case gets its documented exit code, a message that names
 // the file and the problem, no stack trace, and the other files are still reported.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -70,7 +70,7 @@ describe('question validation', () => {
 });
 
 describe('the wizard', () => {
-  test('asks everything in the contract order, re-asking invalid answers with the reason', async () => {
+  test('asks everything in the documented order, re-asking invalid answers with the reason', async () => {
     const script = scriptedPrompter([
       '',
       'abc', ' 4870020 ',

@@ -55,7 +55,7 @@ export async function suppliedValues(
     if (file !== undefined) return accept({ source: flag, value: await readSecretFile(file, flag, context) }, check);
     return accept(pick([[variable, secretVariable(env[variable])]]), check);
   };
-  /** The contract's precedence for a plain value: flag > environment variable > config store. */
+  /** The precedence of a plain value: flag > environment variable > config store. */
   const layered = (flag: string, flagValue: string | undefined, variable: string, key: ConfigKey) =>
     pick([
       [flag, trimmed(flagValue)],

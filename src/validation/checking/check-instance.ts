@@ -13,7 +13,7 @@ import { locateSyntaxError, NOT_UTF8 } from '../reading/syntax-error.js';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Every check of the contract on parsed instance data: the schema, then the rules it cannot express.
+ * Every check of parsed instance data: the schema, then the rules it cannot express.
  * A value that is still a docs placeholder is reported once, as a placeholder, not again by the schema.
  */
 export function checkData(data: unknown, text?: string): Finding[] {
