@@ -51,15 +51,7 @@ describe('writeFileAtomic', () => {
     const dir = tempDir(t);
     const target = join(dir, 'instance.json');
     writeFileSync(target, OLD);
-    const script = `import { writeFileAtomic } from ${JSON.stringify(join(root, 'dist/fs/write-file-atomic.js'))};
-      await writeFileAtomic(${JSON.stringify(target)}, 'x'.repeat(256 * 1024 * 1024), { mode: 0o600, overwrite: true });`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    let temporary;
-    for (let i = 0; i < 2000 && !temporary; i++) {
-      temporary = readdirSync(dir).find((name) => name.endsWith('.tmp'));
-      if (!temporary) await sleep(5);
-    }
+    const { child, exited, temporary } = await startLargeWrite(dir, target);
     child.kill('SIGKILL');
     await exited;
     assert.ok(temporary, 'the child started writing');
@@ -79,15 +71,7 @@ describe('writeFileAtomic', () => {
       const dir = tempDir(t);
       const target = join(dir, 'instance.json');
       writeFileSync(target, OLD);
-      const script = `import { writeFileAtomic } from ${JSON.stringify(join(root, 'dist/fs/write-file-atomic.js'))};
-        await writeFileAtomic(${JSON.stringify(target)}, 'x'.repeat(256 * 1024 * 1024), { mode: 0o600, overwrite: true });`;
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
-      const exited = new Promise((resolve) => child.on('exit', (code, signalCode) => resolve({ code, signalCode })));
-      let temporary;
-      for (let i = 0; i < 2000 && !temporary; i++) {
-        temporary = readdirSync(dir).find((name) => name.endsWith('.tmp'));
-        if (!temporary) await sleep(5);
-      }
+      const { child, exited, temporary } = await startLargeWrite(dir, target);
       child.kill(signal);
       assert.deepEqual(await exited, { code: null, signalCode: signal });
       assert.ok(temporary, 'the child started writing');
@@ -147,6 +131,23 @@ describe('writeFileAtomic', () => {
     assert.ok(!readdirSync(dir).some((name) => name.endsWith('.tmp')));
   });
 });
+
+/**
+ * A child process writing 256 MiB to `target` through writeFileAtomic, caught while its temporary file
+ * exists: `exited` resolves with its exit code and signal.
+ */
+async function startLargeWrite(dir, target) {
+  const script = `import { writeFileAtomic } from ${JSON.stringify(join(root, 'dist/fs/write-file-atomic.js'))};
+    await writeFileAtomic(${JSON.stringify(target)}, 'x'.repeat(256 * 1024 * 1024), { mode: 0o600, overwrite: true });`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.on('exit', (code, signalCode) => resolve({ code, signalCode })));
+  let temporary;
+  for (let i = 0; i < 2000 && !temporary; i++) {
+    temporary = readdirSync(dir).find((name) => name.endsWith('.tmp'));
+    if (!temporary) await sleep(5);
+  }
+  return { child, exited, temporary };
+}
 
 /** Dates a file a day back, as one left by a writer killed long ago. */
 function makeOld(path) {
