@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, tempDir } from './helpers/cli.js';
@@ -16,10 +18,10 @@ const callback = (objectId, extra = {}) =>
   JSON.stringify({ message: { eventId: `ev-${objectId}`, instanceId: 4242, events: [{ objectId, objectType: 'orders', eventType: 'UPDATED' }], ...extra } });
 
 /** POSTs (or sends `method`) with node:http; resolves with the status, even when the server closes early. */
-function post(url, body, headers = {}, method = 'POST') {
+function post(url, body, headers = {}, method = 'POST', agent = undefined) {
   return new Promise((resolve, reject) => {
     const bytes = Buffer.from(body);
-    const req = request(url, { method, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers } }, (response) => {
+    const req = request(url, { method, agent, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers } }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode));
     });
@@ -122,6 +124,43 @@ describe('events listen without a key', () => {
     assert.equal(await post(listener.url, JSON.stringify({ hello: 1, 'bad\u001bkey': 2 })), 200);
     assert.equal(await listener.exited, 0);
     assert.match(listener.stdout(), /^\d\d:\d\d:\d\d no-events keys=hello,bad\\x1bkey instance=- webhook=- signature=unsigned\n$/);
+  });
+});
+
+describe('events listen under a burst', () => {
+  test('50 callbacks at once over kept-alive connections: each answered 200 and printed, the last answers before --max stops it', async (t) => {
+    const listener = await startListener(t, ['--max', '50'], { env: { ECWID_SIGNATURE_KEY: key } });
+    const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+    t.after(() => agent.destroy());
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => {
+        const body = callback(String(i));
+        return post(listener.url, body, { 'elements-webhook-signature': sign(body) }, 'POST', agent);
+      }),
+    );
+    assert.deepEqual(statuses, Array(50).fill(200));
+    assert.equal(await listener.exited, 0);
+    const ids = listener.stdout().trim().split('\n').map((line) => / UPDATED orders (\d+) instance=4242 webhook=- signature=valid$/.exec(line)?.[1]);
+    assert.deepEqual(ids.map(Number).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i));
+    assert.match(listener.stderr(), /\n50 callbacks: 50 accepted, 0 rejected\n$/);
+  });
+
+  test('a client that goes away mid-body is noted, not counted, and the next callback is answered', async (t) => {
+    const listener = await startListener(t, ['--max', '1']);
+    const socket = connect(listener.port, '127.0.0.1');
+    await once(socket, 'connect');
+    // With `Expect: 100-continue` the server says when it has taken the request in: only then it goes.
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1000\r\n\r\n');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    await waitFor(() => answer, /^HTTP\/1\.1 100 Continue\r\n/);
+    socket.write('{"message":');
+    socket.destroy();
+    await waitFor(listener.stderr, /a request broke off: /);
+    assert.equal(await post(listener.url, callback('8')), 200);
+    assert.equal(await listener.exited, 0);
+    assert.match(listener.stdout(), / UPDATED orders 8 instance=4242 webhook=- signature=unsigned\n$/);
+    assert.match(listener.stderr(), /\n1 callback: 1 accepted, 0 rejected\n$/);
   });
 });
 

@@ -83,7 +83,7 @@ export function callbackLines(record: CallbackRecord): string {
   let text = '';
   // Each field escaped on its own: a safe field comes back as it is, so no joined copy of the three is
   // made just to be tested (less garbage per line than escaping them at once).
-  for (const event of notification.events) text += head + field(event.eventType) + ' ' + field(event.objectType) + ' ' + field(event.objectId) + end;
+  for (const event of notification.events) text += `${head}${field(event.eventType)} ${field(event.objectType)} ${field(event.objectId)}${end}`;
   return text;
 }
 
