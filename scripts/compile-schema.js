@@ -39,6 +39,8 @@ export declare const schema: Record<string, unknown>;
 const plainCheck = generatePlainCheck(schema);
 const plainCheckTypes = `/** The properties the data holds when it is plainly valid (see scripts/plain-check.js), else -1. */
 export declare function plainCheck(data: unknown): number;
+/** The most keys a plainly valid file holds (Infinity when the schema sets no bound). */
+export declare const MOST_KEYS: number;
 `;
 
 for (const folder of ['src/validation/checking/generated', 'dist/validation/checking/generated']) {

@@ -308,6 +308,16 @@ ${cases.join('\n')}
     return name;
   }
 
+  /**
+   * The most keys a plainly valid value can hold: each object's own, and what its values hold. An
+   * array of values that hold keys makes it unbounded.
+   */
+  function mostKeys(node) {
+    if (node.type === 'object') return Object.values(node.properties ?? {}).reduce((sum, child) => sum + 1 + mostKeys(child), 0);
+    if (node.type === 'array') return mostKeys(node.items ?? {}) === 0 ? 0 : Infinity;
+    return 0;
+  }
+
   const root = compile(schema, '');
   if (!root.fn) fail('', 'the root is not an object or an array');
   return `// Generated from schemas/ecwid-instance.schema.json by scripts/plain-check.js: do not edit.
@@ -319,5 +329,8 @@ ${[...helpers.values(), ...functions].join('\n\n')}
 // plainCheck(data): the properties the data holds when it is plainly valid, else -1. It is the root
 // function itself rather than a wrapper around it: a call less on every file.
 export { ${root.fn} as plainCheck };
+
+// The most keys a plainly valid file holds: a text with more is not plainly valid, unread.
+export const MOST_KEYS = ${mostKeys(schema)};
 `;
 }

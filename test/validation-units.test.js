@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { checkText } from '../dist/validation/checking/check-instance.js';
 import { compileGlob } from '../dist/validation/reading/glob.js';
 import { lineLocator, locatePointers, scanJson } from '../dist/validation/checking/json-scan.js';
+import { placeKeyRuns } from '../dist/validation/checking/key-runs.js';
 import { closest } from '../dist/validation/checking/suggest.js';
 import { remembered } from '../dist/util/remembered.js';
 import { FORMATS, reporters } from '../dist/validation/reporting/index.js';
@@ -137,6 +138,49 @@ describe('duplicate-key scan and locations', () => {
     assert.ok(quick > 100, `the quick way answered only ${quick} times`);
   });
 
+  test('runs of findings about the keys of one object are placed as the scan places them', () => {
+    const escape = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+    const plainKey = fc.stringMatching(/^[a-z][a-z.]{0,5}$/);
+    // Quotes, backslashes, "~", "/", index-like keys ("7") and non-ASCII, which runs must leave alone.
+    const anyKey = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('7', '0', '12', '~a', 'a/b', 'a"b', 'é'));
+    let placedAll = 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.uniqueArray(plainKey, { minLength: 16, maxLength: 40 }), fc.uniqueArray(fc.oneof(plainKey, anyKey), { minLength: 16, maxLength: 40 })), fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1 }), fc.constantFrom(0, 2), (keys, values, indent) => {
+        const object = Object.fromEntries(keys.map((key, i) => [key, values[i % values.length]]));
+        const text = JSON.stringify({ before: object, configuration: object, after: [object] }, null, indent);
+        const findings = Object.keys(object).map((key) => {
+          const at = `/configuration/${escape(key)}`;
+          return { pointer: at, at, target: 'key', severity: 'warning', rule: 'unknown-key', message: '' };
+        });
+        const offsets = new Array(findings.length);
+        placeKeyRuns(text, findings, offsets);
+        const scanned = scanJson(text, new Set(findings.map((finding) => finding.at)), true);
+        findings.forEach((finding, i) => {
+          if (offsets[i] !== undefined) assert.equal(offsets[i], scanned.keys.get(finding.at), `${finding.at} in ${text}`);
+        });
+        if (!text.includes('\\') && offsets.every((offset) => offset !== undefined)) placedAll++;
+        // Keys the checks list in the text's order are all placed in the one walk.
+        if (!text.includes('\\') && keys.every((key) => /^[a-z][a-z.]*$/.test(key))) assert.ok(offsets.every((offset) => offset !== undefined), text);
+      }),
+      { numRuns: 500, seed: 20261130 },
+    );
+    assert.ok(placedAll > 50, `runs placed every key only ${placedAll} times`);
+  });
+
+  test('a file of thousands of unknown keys is reported in full, each where it stands', () => {
+    const configuration = { 'ecwid.order.key': 'orderSecret1', 'ecwid.product.key': 'productSecret1', 'ecwid.store.id': '4870020' };
+    for (let i = 0; i < 3000; i++) configuration[i % 500 === 0 ? String(i) : `x.${i}`] = i % 3 === 0 ? { nested: [i, '}'] } : String(i);
+    const text = JSON.stringify({ element: { key: 'ecwid' }, configuration, name: 'n' }, null, 2);
+    const problems = checkText('f.json', text, false).problems;
+    assert.equal(problems.length, 3000);
+    const locate = lineLocator(text);
+    for (const problem of problems) {
+      const key = problem.pointer.slice('/configuration/'.length);
+      assert.deepEqual({ line: problem.line, column: problem.column }, locate(text.indexOf(`\n    "${key}": `) + 5), problem.pointer);
+    }
+    assert.deepEqual(problems.map((problem) => problem.line), problems.map((problem) => problem.line).sort((a, b) => a - b));
+  });
+
   test('syntax errors point where the parser stopped and quote no content', () => {
     const result = checkText('f.json', '{\n  "ecwid.order.key": supersecretvalue\n}', false);
     assert.deepEqual(result.problems.map((p) => [p.line, p.column, p.rule, p.message]), [[2, 22, 'syntax', 'invalid JSON: unexpected character "s"']]);
@@ -196,4 +240,14 @@ describe('reporters', () => {
       else assert.doesNotMatch(said, /a\.json/);
     });
   }
+
+  test('text and github: a file of 2,500 problems is every line, in order, once', () => {
+    const problems = Array.from({ length: 2500 }, (_, i) => ({ file: 'big.json', line: i + 1, column: 3, pointer: `/k${i}`, severity: 'warning', rule: 'unknown-key', message: `unknown key "k${i}"` }));
+    const result = { file: 'big.json', valid: true, problems };
+    const text = reporters.text({ quiet: false, color: false }).file(result);
+    assert.equal(text, problems.map((p) => `big.json:${p.line}:3: warning: ${p.message} [unknown-key]\n`).join(''));
+    const github = reporters.github({ quiet: false, color: false }).file(result).split('\n');
+    assert.equal(github.length, 2501);
+    assert.equal(github[2499], '::warning file=big.json,line=2500,col=3,title=unknown-key::unknown key "k2499"');
+  });
 });

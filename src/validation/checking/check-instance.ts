@@ -3,10 +3,12 @@ import validateSchema from './generated/schema-validator.js';
 import { lineLocator, locatePointers, scanJson } from './json-scan.js';
 import type { FileResult, Finding, Problem } from '../problem.js';
 import { isPlainlyValid } from './plain-check.js';
+import { placeKeyRuns } from './key-runs.js';
 import { lastSegment } from './pointer.js';
 import { mayHoldPlaceholder, ruleFindings } from './rules.js';
 import { configurationKeys } from './schema-facts.js';
 import { isJsonObject } from '../../util/json-object.js';
+import { keysOf } from '../../util/keys-of.js';
 import { schemaFindings } from './schema-problems.js';
 import { locateSyntaxError, NOT_UTF8 } from '../reading/syntax-error.js';
 
@@ -28,8 +30,6 @@ export function checkData(data: unknown, text?: string): Finding[] {
 /** Below this many configuration keys, the schema looks at them all: copying would cost more. */
 const MANY_KEYS = 1000;
 const KNOWN_CONFIGURATION_KEYS: ReadonlySet<string> = new Set(configurationKeys);
-const LEGACY_PREFIX = /^ecwid\./u;
-const OAUTH_PREFIX = /^oauth\./u;
 
 /**
  * The data as the schema sees it, for a text that cannot hold a placeholder: a configuration of
@@ -42,15 +42,15 @@ const OAUTH_PREFIX = /^oauth\./u;
 function withoutManyUnknownKeys(data: unknown): unknown {
   if (!isJsonObject(data) || !isJsonObject(data.configuration)) return data;
   const configuration = data.configuration;
-  const keys = Object.keys(configuration);
+  const keys = keysOf(configuration);
   if (keys.length < MANY_KEYS) return data;
   const kept: Record<string, unknown> = {};
   let legacy = false;
   let oauth = false;
   for (const key of keys) {
     let keep = KNOWN_CONFIGURATION_KEYS.has(key);
-    if (!keep && !legacy && LEGACY_PREFIX.test(key)) keep = legacy = true;
-    else if (!keep && !oauth && OAUTH_PREFIX.test(key)) keep = oauth = true;
+    if (!keep && !legacy && key.startsWith('ecwid.')) keep = legacy = true;
+    else if (!keep && !oauth && key.startsWith('oauth.')) keep = oauth = true;
     if (keep) kept[key] = configuration[key];
   }
   return { ...data, configuration: kept };
@@ -160,28 +160,34 @@ function inspectData(file: string, text: string, data: unknown, strict: boolean)
   return { result: result(file, place(file, text, findings, duplicates), strict), data };
 }
 
-const NOWHERE: ReadonlyMap<string, number> = new Map();
-
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
-  // Duplicate keys were placed by the scan that found them; only the other findings need looking for.
+  const offsets = new Array<number | undefined>(findings.length);
+  // Duplicate keys were placed by the scan that found them.
+  if (duplicates.length > 0) {
+    const duplicateAt = new Map(duplicates.map((d) => [d.pointer, d.offset]));
+    findings.forEach((finding, i) => {
+      if (finding.rule === 'duplicate-key') offsets[i] = duplicateAt.get(finding.pointer);
+    });
+  } else placeKeyRuns(text, findings, offsets);
+  // The others by their pointers, in one pass over the text.
   const wanted = new Set<string>();
   const wantedValues = new Set<string>();
-  for (const finding of findings) {
-    if (finding.rule === 'duplicate-key') continue;
+  findings.forEach((finding, i) => {
+    if (offsets[i] !== undefined || finding.rule === 'duplicate-key') return;
     wanted.add(finding.at);
     if (finding.target !== 'key') wantedValues.add(finding.at);
+  });
+  if (wanted.size > 0) {
+    const { keys, values } = locatePointers(text, wanted, duplicates.length === 0, wantedValues);
+    findings.forEach((finding, i) => {
+      if (offsets[i] !== undefined || finding.rule === 'duplicate-key') return;
+      offsets[i] = finding.target === 'key' ? keys.get(finding.at) : (values.get(finding.at) ?? keys.get(finding.at));
+    });
   }
-  const { keys, values } = wanted.size === 0 ? { keys: NOWHERE, values: NOWHERE } : locatePointers(text, wanted, duplicates.length === 0, wantedValues);
   const locate = lineLocator(text);
-  const problems = findings.map((finding): Problem => {
-    const offset =
-      finding.rule === 'duplicate-key'
-        ? duplicates.find((d) => d.pointer === finding.pointer)?.offset
-        : finding.target === 'key'
-          ? keys.get(finding.at)
-          : (values.get(finding.at) ?? keys.get(finding.at));
-    const { line, column } = locate(offset ?? 0);
+  const problems = findings.map((finding, i): Problem => {
+    const { line, column } = locate(offsets[i] ?? 0);
     return { file, line, column, pointer: finding.pointer, severity: finding.severity, rule: finding.rule, message: finding.message };
   });
   return problems.length < 2 ? problems : problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -1,3 +1,5 @@
+import { keysOf } from '../../util/keys-of.js';
+
 /**
  * A cheap test that rules duplicate keys out, so that the full scan runs only for files that may
  * have them. `JSON.parse` keeps one property per distinct key in an object, so a document has a
@@ -33,8 +35,9 @@ function countProperties(data: unknown): number {
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
     } else {
-      for (const key in value) {
-        count++;
+      const keys = keysOf(value);
+      count += keys.length;
+      for (const key of keys) {
         const item = (value as Record<string, unknown>)[key];
         if (typeof item === 'object' && item !== null) stack.push(item);
       }

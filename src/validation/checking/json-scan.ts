@@ -220,7 +220,7 @@ function findKey(text: string, pointer: string): { key: number; value: number } 
   return found;
 }
 
-function skipWhitespace(text: string, from: number): number {
+export function skipWhitespace(text: string, from: number): number {
   let i = from;
   for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
   return i;

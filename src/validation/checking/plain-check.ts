@@ -1,5 +1,5 @@
 import { countKeysInText } from './duplicate-keys.js';
-import { plainCheck } from './generated/plain-check.js';
+import { MOST_KEYS, plainCheck } from './generated/plain-check.js';
 import { mayHoldPlaceholder, plainlyPassesEventRules } from './rules.js';
 
 /**
@@ -10,7 +10,10 @@ import { mayHoldPlaceholder, plainlyPassesEventRules } from './rules.js';
  */
 export function isPlainlyValid(text: string, data: unknown): boolean {
   if (mayHoldPlaceholder(text)) return false;
-  const properties = plainCheck(data);
+  // More keys than the schema allows in all is never plain: known without walking an object of
+  // thousands (which JavaScript would list and sort in full before looking at the first).
+  const keys = countKeysInText(text);
+  if (keys > MOST_KEYS) return false;
   // JSON.parse keeps one property per distinct key, so a text with no more keys has no duplicate.
-  return properties >= 0 && countKeysInText(text) === properties && plainlyPassesEventRules(data);
+  return plainCheck(data) === keys && plainlyPassesEventRules(data);
 }

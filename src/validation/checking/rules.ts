@@ -15,6 +15,7 @@ import { closest } from './suggest.js';
 import { authTypeRules, plainlyPassesAuthTypeRules } from './auth-type-rules.js';
 import { isLoopbackHost } from '../../util/url-safety.js';
 import { remembered } from '../../util/remembered.js';
+import { keysOf } from '../../util/keys-of.js';
 import { isSecretConfigurationKey } from '../../instance/configuration-secrets.js';
 
 /**
@@ -117,7 +118,7 @@ function unknownKeys(data: unknown, findings: Finding[]): void {
 }
 
 function keysNotIn(object: JsonObject, known: KnownKeys, base: string, findings: Finding[]): void {
-  for (const key of Object.keys(object)) {
+  for (const key of keysOf(object)) {
     if (known.keys.has(key)) continue;
     const pointer = `${base}/${escapePointerSegment(key)}`;
     const suggestion = known.suggest(key);

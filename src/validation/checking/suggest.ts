@@ -1,12 +1,14 @@
 /** The known word closest to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, known: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
   const allowed = Math.max(2, Math.floor(word.length / 5));
+  let lower: string | undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
-    // A candidate whose length differs by more than `allowed` is too far to be the answer.
-    if (Math.abs(candidate.length - lower.length) > allowed) continue;
+    // A candidate whose length differs by more than `allowed` is too far to be the answer (and most
+    // unknown keys have no candidate near their length: they are not even lowercased).
+    if (Math.abs(candidate.length - word.length) > allowed) continue;
+    lower ??= word.toLowerCase();
     const distance = editDistance(lower, candidate.toLowerCase(), Math.min(allowed, bestDistance));
     if (distance < bestDistance) {
       best = candidate;

@@ -1,4 +1,5 @@
 import { escapeForeign } from '../../text/escape.js';
+import { LineBatches } from '../../text/line-batches.js';
 import type { Reporter } from './reporter.js';
 
 // GitHub's own escaping of a workflow command (as @actions/core writes it), after `escapeForeign`
@@ -11,14 +12,14 @@ export function githubReporter(): Reporter {
   return {
     listsCleanFiles: false,
     file(result) {
-      let out = '';
+      const out = new LineBatches();
       for (const problem of result.problems) {
         const properties = [`file=${escapeProperty(problem.file)}`];
         if (problem.line !== undefined) properties.push(`line=${problem.line}`, `col=${problem.column}`);
         properties.push(`title=${escapeProperty(problem.rule)}`);
-        out += `::${problem.severity} ${properties.join(',')}::${escapeData(problem.message)}\n`;
+        out.add(`::${problem.severity} ${properties.join(',')}::${escapeData(problem.message)}\n`);
       }
-      return out;
+      return out.text();
     },
     end() {
       return '';

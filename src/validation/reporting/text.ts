@@ -1,4 +1,5 @@
 import { escapeFileName, escapeForeign } from '../../text/escape.js';
+import { LineBatches } from '../../text/line-batches.js';
 import type { Problem, Severity } from '../problem.js';
 import { summaryLine } from './summary.js';
 import type { Reporter, ReporterOptions } from './reporter.js';
@@ -13,14 +14,14 @@ export function textReporter({ quiet, color }: ReporterOptions): Reporter {
   return {
     listsCleanFiles: false,
     file(result) {
-      let out = '';
+      const out = new LineBatches();
       // Every problem is of this file: its name is escaped once, not once a line (a file may have 250,000).
       const file = escapeFileName(result.file);
       for (const problem of result.problems) {
         const at = problem.file !== result.file ? where(problem) : problem.line === undefined ? file : `${file}:${problem.line}:${problem.column}`;
-        out += `${at}: ${severity(problem.severity)}: ${escapeForeign(problem.message)} ${paint(2, `[${problem.rule}]`)}\n`;
+        out.add(`${at}: ${severity(problem.severity)}: ${escapeForeign(problem.message)} ${paint(2, `[${problem.rule}]`)}\n`);
       }
-      return out;
+      return out.text();
     },
     end(summary) {
       return quiet ? '' : `${summaryLine(summary)}\n`;
