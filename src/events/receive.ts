@@ -63,18 +63,19 @@ function refuse(request: IncomingMessage, response: ServerResponse, receiving: R
 /** Checks a whole body, answers it (or forwards it, then answers) and says what to print. */
 function judge(request: IncomingMessage, response: ServerResponse, body: Buffer, receiving: Receiving, receivedAt: Date): Outcome | Promise<Outcome> {
   const webhookId = headerText(request, 'elements-webhook-id');
-  let notification;
-  try {
-    notification = parseNotification(body);
-  } catch {
-    notification = undefined;
-  }
   let signature: CallbackRecord['signature'] = 'unsigned';
   let problem: CallbackRecord['problem'];
   if (receiving.known !== undefined) {
     const check = checkWebhookSignature(body, headerText(request, 'elements-webhook-signature'), receiving.known.key);
     if (check.valid) signature = 'valid';
     else [signature, problem] = [check.problem === 'missing' ? 'missing' : 'invalid', check.problem];
+  }
+  // Read only once the signature is judged; a refused body is still read, to show what came.
+  let notification;
+  try {
+    notification = parseNotification(body);
+  } catch {
+    notification = undefined;
   }
   if (notification === undefined) {
     if (problem !== undefined) return refuse(request, response, receiving, receivedAt, { status: 401, note: `signature ${signature} (${SIGNATURE_PROBLEM_TEXT[problem]}), and the body is not JSON` });
