@@ -22,7 +22,7 @@ describe('required keys follow the authentication type', () => {
     ['declared oauth2', file({ 'authentication.type': 'oauth2', ...OAUTH }), []],
     ['declared custom', file({ 'authentication.type': 'custom', ...LEGACY }), []],
     [
-      'neither kind: legacy, with the first wave\'s messages',
+      'neither kind: legacy, with the legacy messages',
       file({}),
       [
         'error schema: missing required key ecwid.store.id (Store ID)',
