@@ -145,6 +145,20 @@ describe('events listen under a burst', () => {
     assert.match(listener.stderr(), /\n50 callbacks: 50 accepted, 0 rejected\n$/);
   });
 
+  test('a GET followed by bytes that are not HTTP still gets its 405', async (t) => {
+    const listener = await startListener(t, ['--max', '1']);
+    const socket = connect(listener.port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('error', () => {});
+    await once(socket, 'connect');
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\ngarbage');
+    assert.equal(await listener.exited, 0);
+    await waitFor(() => answer, /^HTTP\/1\.1 \d{3}/);
+    socket.destroy();
+    assert.match(answer, /^HTTP\/1\.1 405 Method Not Allowed\r\n/);
+  });
+
   test('a client that goes away mid-body is noted, not counted, and the next callback is answered', async (t) => {
     const listener = await startListener(t, ['--max', '1']);
     const socket = connect(listener.port, '127.0.0.1');

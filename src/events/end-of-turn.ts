@@ -11,6 +11,11 @@ import { write } from '../io.js';
 export interface EndOfTurn {
   /** Answers a request at the end of this turn: `ok` for 200, the status otherwise. */
   answer(response: ServerResponse, status: number, headers?: Record<string, string>): void;
+  /**
+   * Answers at once a request refused before its body is read: bytes after it that Node cannot parse
+   * would otherwise have Node answer 400 on that connection first, and close it.
+   */
+  answerNow(response: ServerResponse, status: number, headers?: Record<string, string>): void;
   print(stream: 'stdout' | 'stderr', text: string): void;
   /** Does now what waits; resolves once the lines are written. */
   flush(): Promise<void>;
@@ -49,6 +54,7 @@ export function endOfTurn(io: Context['io']): EndOfTurn {
       answers.push({ response, status, headers });
       schedule();
     },
+    answerNow: respond,
     print(stream, text) {
       pending[stream] += text;
       schedule();

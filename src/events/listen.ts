@@ -27,6 +27,7 @@ export async function runListen(options: ListenOptions, context: Context): Promi
     forward,
     fetch: context.fetch,
     answer: turn.answer,
+    answerNow: turn.answerNow,
     report(outcome) {
       if (outcome.record) print('stdout', options.json ? callbackJson(outcome.record) : callbackLines(outcome.record));
       if (outcome.note) print('stderr', outcome.note);

@@ -25,13 +25,15 @@ export interface Receiving {
   forward: URL | undefined;
   fetch: typeof fetch;
   answer: EndOfTurn['answer'];
+  answerNow: EndOfTurn['answerNow'];
   /** Takes what one request came to. */
   report: (outcome: Outcome) => void;
   /** The client went away mid-request: nothing to answer, nothing to count. */
   brokeOff: (response: ServerResponse, error: unknown) => void;
 }
 
-type Refusal = { status: number; note: string; headers?: Record<string, string> };
+/** Why a request is refused; `now` for one refused before its body is read (see EndOfTurn.answerNow). */
+type Refusal = { status: number; note: string; headers?: Record<string, string>; now?: boolean };
 
 /**
  * Answers one request and reports what it came to. From the body's last byte to the answer it runs in
@@ -40,11 +42,11 @@ type Refusal = { status: number; note: string; headers?: Record<string, string> 
 export function receive(request: IncomingMessage, response: ServerResponse, receiving: Receiving): void {
   const receivedAt = new Date();
   const failed = (error: unknown): void => receiving.brokeOff(response, error);
-  if (request.method !== 'POST') return receiving.report(refuse(request, response, receiving, receivedAt, { status: 405, note: 'only POST is accepted', headers: { Allow: 'POST' } }));
+  if (request.method !== 'POST') return receiving.report(refuse(request, response, receiving, receivedAt, { status: 405, note: 'only POST is accepted', headers: { Allow: 'POST' }, now: true }));
   readRequestBody(
     request,
     (body) => {
-      if (body === undefined) return receiving.report(refuse(request, response, receiving, receivedAt, { status: 413, note: 'the body is larger than 1 MiB', headers: { Connection: 'close' } }));
+      if (body === undefined) return receiving.report(refuse(request, response, receiving, receivedAt, { status: 413, note: 'the body is larger than 1 MiB', headers: { Connection: 'close' }, now: true }));
       const outcome = judge(request, response, body, receiving, receivedAt);
       if (outcome instanceof Promise) outcome.then(receiving.report, failed);
       else receiving.report(outcome);
@@ -55,7 +57,7 @@ export function receive(request: IncomingMessage, response: ServerResponse, rece
 
 /** Answers a request that is not a callback and says why on stderr. */
 function refuse(request: IncomingMessage, response: ServerResponse, receiving: Receiving, receivedAt: Date, refusal: Refusal): Outcome {
-  receiving.answer(response, refusal.status, refusal.headers ?? {});
+  (refusal.now === true ? receiving.answerNow : receiving.answer)(response, refusal.status, refusal.headers ?? {});
   const what = `${escapeForeign(request.method ?? '?')} ${escapeForeign(request.url ?? '/')}`;
   return { status: refusal.status, note: `${clockTime(receivedAt)} rejected ${what}: ${refusal.status} ${refusal.note}\n` };
 }

@@ -163,9 +163,10 @@ function inspectData(file: string, text: string, data: unknown, strict: boolean)
 /** Gives each finding its line and column: only files with problems pay for this second pass. */
 function place(file: string, text: string, findings: Finding[], duplicates: { pointer: string; offset: number }[]): Problem[] {
   const offsets = new Array<number | undefined>(findings.length);
-  // Duplicate keys were placed by the scan that found them.
+  // Duplicate keys were placed by the scan that found them: each at the key's first repetition.
   if (duplicates.length > 0) {
-    const duplicateAt = new Map(duplicates.map((d) => [d.pointer, d.offset]));
+    const duplicateAt = new Map<string, number>();
+    for (const { pointer, offset } of duplicates) if (!duplicateAt.has(pointer)) duplicateAt.set(pointer, offset);
     findings.forEach((finding, i) => {
       if (finding.rule === 'duplicate-key') offsets[i] = duplicateAt.get(finding.pointer);
     });

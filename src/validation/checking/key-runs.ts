@@ -14,9 +14,11 @@ const INDEX_LIKE = /^(?:0|[1-9][0-9]{0,9})$/;
  * Places findings that come in runs about the keys of one object, as a file of 250,000 unknown keys
  * gives: each run in one walk over that object's text, in document order, with no pointer made, split
  * or looked up per finding. The checks list an object's keys in `Object.keys` order, which for a text
- * without duplicate keys or escapes is the text's order, except for index-like keys ("7"), which
- * are left out of runs. Any key the walk does not find where the order says is left unplaced, for
- * the caller's general way; so a wrong guess about order costs time, never a wrong place.
+ * without duplicate keys or escapes is the text's order, except for index-like keys ("7"): those, and
+ * keys whose pointer needs unescaping, stay in the run but are not looked for. Any key the walk does
+ * not find where the order says is left unplaced, for the caller's general way; so a wrong guess about
+ * order costs time, never a wrong place. Each run is one walk, and a run ends only where the findings
+ * turn to another object, so the work stays linear in the text.
  *
  * `offsets[i]` is set for each finding placed. Only for texts with no duplicate key.
  */
@@ -33,24 +35,26 @@ export function placeKeyRuns(text: string, findings: readonly Finding[], offsets
   }
 }
 
-/** The pointer of the object whose key a finding is about, when it can be in a run. */
+/** The pointer of the object whose key a finding is about. */
 function runContainer(finding: Finding): string | undefined {
   if (finding.target !== 'key' || finding.rule === 'duplicate-key') return undefined;
   const slash = finding.at.lastIndexOf('/');
-  if (slash < 0) return undefined;
-  const container = finding.at.slice(0, slash);
-  return isKeyOf(finding, container) ? container : undefined;
+  return slash < 0 ? undefined : finding.at.slice(0, slash);
 }
 
-/** Whether a finding is about a key, written plainly, of the object at `container`. */
+/** Whether a finding is about a key of the object at `container`. */
 function isKeyOf(finding: Finding, container: string): boolean {
   const at = finding.at;
   if (finding.target !== 'key' || finding.rule === 'duplicate-key') return false;
-  if (at.length <= container.length || at.charCodeAt(container.length) !== SLASH || !at.startsWith(container)) return false;
-  if (at.indexOf('/', container.length + 1) !== -1 || at.includes(TILDE, container.length)) return false;
+  return at.length > container.length && at.charCodeAt(container.length) === SLASH && at.startsWith(container) && at.indexOf('/', container.length + 1) === -1;
+}
+
+/** Whether a key, from `keyStart` in its pointer, is looked for by its text in the walk. */
+function isLookedFor(at: string, keyStart: number): boolean {
+  if (at.includes(TILDE, keyStart)) return false;
   // Only a key that starts with a digit can be index-like: the others are not copied out to be tested.
-  const first = at.charCodeAt(container.length + 1);
-  return first < 0x30 || first > 0x39 || !INDEX_LIKE.test(at.slice(container.length + 1));
+  const first = at.charCodeAt(keyStart);
+  return first < 0x30 || first > 0x39 || !INDEX_LIKE.test(at.slice(keyStart));
 }
 
 function placeRun(text: string, container: string, findings: readonly Finding[], start: number, end: number, offsets: (number | undefined)[]): void {
@@ -59,7 +63,9 @@ function placeRun(text: string, container: string, findings: readonly Finding[],
   const keyStart = container.length + 1;
   let next = start;
   let i = opening + 1;
-  while (next < end) {
+  for (;;) {
+    while (next < end && !isLookedFor((findings[next] as Finding).at, keyStart)) next++;
+    if (next === end) return;
     i = skipWhitespace(text, i);
     if (text.charCodeAt(i) !== QUOTE) return; // the object's end
     const close = text.indexOf('"', i + 1);
