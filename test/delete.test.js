@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
 import { registerDelete } from '../dist/commands/delete.js';
 import { cancelled } from '../dist/errors.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { parsedOptions } from './helpers/parse-options.js';
 import { REQUEST_ID } from './helpers/fake-cloud-elements.js';
 import { scriptedPrompter } from './helpers/fake-prompter.js';
 import { ENV, FILE, INSTANCE, NAME, refusingPrompter, useFakeCloudElements } from './helpers/provision-setup.js';
@@ -182,16 +182,7 @@ describe('delete: each call failing', () => {
 });
 
 describe('delete options', () => {
-  const parse = async (argv) => {
-    let seenOptions;
-    const program = new Command().exitOverride();
-    registerDelete(program, {}, { exitCode: 0 }, async (options) => {
-      seenOptions = options;
-      return 0;
-    });
-    await program.parseAsync(['delete', ...argv], { from: 'user' });
-    return seenOptions;
-  };
+  const parse = (argv) => parsedOptions(registerDelete, ['delete', ...argv]);
   const defaults = { file: 'instance.json', id: undefined, environment: undefined, baseUrl: undefined, userSecretFile: undefined, orgSecretFile: undefined, timeout: 30, json: false, yes: false, input: true };
   const table = [
     [[], {}],

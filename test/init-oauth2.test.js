@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
 import { registerInit } from '../dist/commands/init.js';
 import { init, KEYS } from './helpers/init-run.js';
+import { parsedOptions } from './helpers/parse-options.js';
 
 const CLIENT_SECRET = 'client_SECRET_abcd1234';
 const OAUTH = { ECWID_CLIENT_SECRET: CLIENT_SECRET };
@@ -118,16 +118,7 @@ describe('init: OAuth2 without a terminal', () => {
 });
 
 describe('init: argv → options for the OAuth2 flags', () => {
-  async function parse(argv) {
-    let options;
-    const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-    registerInit(program, {}, { exitCode: 0 }, async (o) => {
-      options = o;
-      return 0;
-    });
-    await program.parseAsync(['init', ...argv], { from: 'user' });
-    return options;
-  }
+  const parse = (argv) => parsedOptions(registerInit, ['init', ...argv]);
   const cases = [
     [[], { auth: undefined, clientId: undefined, clientSecretFile: undefined, redirectUrl: undefined, scope: undefined }],
     [['--auth', 'oauth2'], { auth: 'oauth2' }],

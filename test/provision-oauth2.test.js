@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Capture, runCli, tempDir } from './helpers/cli.js';
+import { parsedOptions } from './helpers/parse-options.js';
 import { OAUTH_URL_PATH, ORG_SECRET, TOKEN, USER_SECRET } from './helpers/fake-cloud-elements.js';
 import { assertNoSecret, ENV, useFakeCloudElements } from './helpers/provision-setup.js';
 
@@ -277,16 +278,8 @@ describe('provision: OAuth2 with the code given', () => {
 
 describe('provision: argv → options for the OAuth2 flags', () => {
   async function parse(argv) {
-    const { Command } = await import('commander');
     const { registerProvision } = await import('../dist/commands/provision.js');
-    let options;
-    const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-    registerProvision(program, {}, { exitCode: 0 }, async (o) => {
-      options = o;
-      return 0;
-    });
-    await program.parseAsync(['provision', ...argv], { from: 'user' });
-    return options;
+    return parsedOptions(registerProvision, ['provision', ...argv]);
   }
   const cases = [
     [[], { codeFile: undefined, open: false, authWait: 300 }],

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
 import { cleanText } from '../dist/cloud-elements/api-error.js';
 import { findApiTarget } from '../dist/cloud-elements/environments.js';
 import { createInstanceRequest, formatRequest, instanceBody, listInstancesRequest, maskInstanceBody } from '../dist/cloud-elements/request.js';
@@ -16,6 +15,7 @@ import { checkOneStdinReader, SECRET_LIKE_NAME } from '../dist/secrets/secret-in
 import { readInstanceFile } from '../dist/instance/read-instance-file.js';
 import { connectionTargets, isLoopbackHost, isLoopbackUrl, loopbackAddresses } from '../dist/util/url-safety.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { parsedOptions } from './helpers/parse-options.js';
 
 const body = {
   element: { key: 'ecwid' },
@@ -170,19 +170,13 @@ describe('provision options', () => {
   });
 
   test('defaults as parsed: --timeout 30 seconds, no --force, ./instance.json', async () => {
-    let seen;
-    const program = new Command().exitOverride();
-    registerProvision(program, {}, { exitCode: 0 }, async (options) => {
-      seen = options;
-      return 0;
-    });
-    await program.parseAsync(['provision'], { from: 'user' });
+    let seen = await parsedOptions(registerProvision, ['provision']);
     assert.equal(seen.timeout, 30);
     assert.equal(seen.force, false);
     assert.equal(seen.file, 'instance.json');
     assert.equal(seen.dryRun, false);
     assert.equal(seen.input, true);
-    await program.parseAsync(['provision', 'x.json', '--timeout', '2.5', '--force', '--token-file', 't'], { from: 'user' });
+    seen = await parsedOptions(registerProvision, ['provision', 'x.json', '--timeout', '2.5', '--force', '--token-file', 't']);
     assert.deepEqual([seen.file, seen.timeout, seen.force, seen.tokenFile], ['x.json', 2.5, true, 't']);
   });
 

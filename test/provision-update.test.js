@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
 import { registerProvision } from '../dist/commands/provision.js';
 import { tempDir } from './helpers/cli.js';
+import { parsedOptions } from './helpers/parse-options.js';
 import { ORG_SECRET, REQUEST_ID, TOKEN, USER_SECRET } from './helpers/fake-cloud-elements.js';
 import { FILE, INSTANCE, NAME, refusingPrompter, SENT_BODY, useFakeCloudElements } from './helpers/provision-setup.js';
 import { runAgainst, seen, stored } from './helpers/lifecycle-setup.js';
@@ -246,16 +246,7 @@ describe('provision --dry-run --update', () => {
 });
 
 describe('provision options: --update and --id', () => {
-  const parse = async (argv) => {
-    let seenOptions;
-    const program = new Command().exitOverride();
-    registerProvision(program, {}, { exitCode: 0 }, async (options) => {
-      seenOptions = options;
-      return 0;
-    });
-    await program.parseAsync(['provision', ...argv], { from: 'user' });
-    return seenOptions;
-  };
+  const parse = (argv) => parsedOptions(registerProvision, ['provision', ...argv]);
   const table = [
     [[], { update: false, id: undefined, ifAbsent: false }],
     [['--update'], { update: true, id: undefined, ifAbsent: false }],

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Command } from 'commander';
 import { registerStatus } from '../dist/commands/status.js';
 import { runCli, tempDir } from './helpers/cli.js';
+import { parsedOptions } from './helpers/parse-options.js';
 import { ORG_SECRET, REQUEST_ID, USER_SECRET } from './helpers/fake-cloud-elements.js';
 import { ENV, FILE, INSTANCE, NAME, useFakeCloudElements } from './helpers/provision-setup.js';
 import { runAgainst, seen, stored } from './helpers/lifecycle-setup.js';
@@ -244,16 +244,7 @@ describe('status: each call failing', () => {
 });
 
 describe('status options', () => {
-  const parse = async (argv) => {
-    let seenOptions;
-    const program = new Command().exitOverride();
-    registerStatus(program, {}, { exitCode: 0 }, async (options) => {
-      seenOptions = options;
-      return 0;
-    });
-    await program.parseAsync(['status', ...argv], { from: 'user' });
-    return seenOptions;
-  };
+  const parse = (argv) => parsedOptions(registerStatus, ['status', ...argv]);
   const defaults = { file: 'instance.json', id: undefined, environment: undefined, baseUrl: undefined, userSecretFile: undefined, orgSecretFile: undefined, timeout: 30, json: false, check: false, input: true };
   const table = [
     [[], {}],

@@ -18,10 +18,9 @@ export class LineBatches {
     }
   }
 
+  /** All the lines added so far, as one text. */
   text(): string {
     const last = this.lines.join('');
-    if (this.batches.length === 0) return last;
-    this.batches.push(last);
-    return this.batches.join('');
+    return this.batches.length === 0 ? last : this.batches.join('') + last;
   }
 }
